@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>One step from {@code t} to {@code t + h} evaluates the torque at {@code t},
  * {@code t + h/2} (twice) and {@code t + h}, and combines the four slopes with weights
- * {@code (1, 2, 2, 1) / 6}. The local error is {@code O(h^5)} for smooth torques. A
- * zero-order-hold torque with a jump inside the step lowers the order to one for that step.
+ * {@code (1, 2, 2, 1) / 6}. The local error is {@code O(h^5)} for smooth torques. A torque
+ * jump inside a step, from a zero-order hold whose grid the steps do not align with, makes
+ * that step's velocity error {@code O(h)}.
  * Reference: E. Hairer, S. P. Norsett and G. Wanner, Solving Ordinary Differential
  * Equations I, 2nd ed., Springer 1993, section II.1.
  *
