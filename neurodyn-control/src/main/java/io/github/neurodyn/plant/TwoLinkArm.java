@@ -395,18 +395,18 @@ public final class TwoLinkArm {
         DMatrixRMaj velocities = new DMatrixRMaj(steps + 1, 2);
         double[] state = {angle[0], angle[1], velocity[0], velocity[1]};
         ArmIntegrator stepper = integrator();
-        record(state, 0, angles, velocities);
+        storeState(state, 0, angles, velocities);
         for (int k = 0; k < steps; k++) {
             double t = k * stepSeconds;
             stepper.step(t, stepSeconds, torque, state);
             time[k + 1] = (k + 1) * stepSeconds;
             requireFiniteState(state, time[k + 1]);
-            record(state, k + 1, angles, velocities);
+            storeState(state, k + 1, angles, velocities);
         }
         return new ArmTrajectory(this, time, angles, velocities);
     }
 
-    private static void record(double[] state, int row, DMatrixRMaj angles, DMatrixRMaj velocities) {
+    private static void storeState(double[] state, int row, DMatrixRMaj angles, DMatrixRMaj velocities) {
         angles.data[2 * row] = state[0];
         angles.data[2 * row + 1] = state[1];
         velocities.data[2 * row] = state[2];

@@ -14,7 +14,7 @@ class TorqueProfileTest {
     private final double[] out = new double[2];
 
     @Test
-    void zeroOrderHoldKeepsSampleUntilNextGridPoint() {
+    void zeroOrderHoldWithinInterval() {
         TorqueProfile profile = new TorqueProfile(0.1, shoulder, elbow, TorqueProfile.Interpolation.ZERO_ORDER_HOLD);
         double[][] expected = {
             {-0.5, 0.0}, {0.0, 0.0}, {0.05, 0.0}, {0.0999, 0.0}, {0.1, 1.0}, {0.25, 3.0}, {0.3, 6.0}, {9.0, 6.0},
