@@ -84,8 +84,8 @@ public final class RealSchur {
      * and swap, so {@code O(n^3)} in the worst case.
      *
      * @param form the Schur form to reorder; not modified
-     * @param select chooses the eigenvalues to move to the top; called once per 1x1 block and
-     *     once per 2x2 block with the eigenvalue of positive imaginary part
+     * @param select chooses the eigenvalues to move to the top. It is called once per 1x1
+     *     block, and once per 2x2 block with the eigenvalue of positive imaginary part.
      * @return a new form with {@link SchurForm#selectedCount()} equal to the order of the
      *     leading block of selected eigenvalues
      * @throws IllegalArgumentException if an argument is null

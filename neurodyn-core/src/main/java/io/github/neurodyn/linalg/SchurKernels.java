@@ -174,7 +174,7 @@ final class SchurKernels {
      * Generates a Householder reflector {@code H = I - tau v v^T} with {@code v[0] = 1} such
      * that {@code H [alpha; x] = [beta; 0]}, as LAPACK's {@code dlarfg}. The vector
      * {@code [alpha; x]} is {@code x[offset .. offset + length - 1]}; on return
-     * {@code x[offset]} holds {@code beta} and the rest holds {@code v[1..]}.
+     * {@code x[offset]} contains {@code beta} and the rest contains {@code v[1..]}.
      *
      * @return {@code tau}, zero when {@code x} below its first entry is already zero
      */

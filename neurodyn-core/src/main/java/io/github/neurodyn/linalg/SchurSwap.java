@@ -15,7 +15,7 @@ import io.github.neurodyn.api.ReorderingFailedException;
  * vanish, or the difference between the back-transformed block and the original, exceed
  * small multiples of the unit roundoff times the block's norm.
  *
- * <p>Matrices are arrays of rows of order {@code n}, and {@code zt} holds {@code Z^T}.
+ * <p>Matrices are arrays of rows of order {@code n}, and {@code zt} contains {@code Z^T}.
  */
 final class SchurSwap {
 
@@ -63,36 +63,36 @@ final class SchurSwap {
      */
     int moveUp(int from, int to) {
         int order = blockOrder(from);
-        int here = from;
+        int position = from;
         boolean split = false;
-        while (here > to) {
-            int above = here >= 2 && t[here - 1][here - 2] != 0 ? 2 : 1;
+        while (position > to) {
+            int above = position >= 2 && t[position - 1][position - 2] != 0 ? 2 : 1;
             if (!split) {
                 // The moving block is one 1x1 or 2x2 block.
-                swap(here - above, above, order);
-                here -= above;
-                if (order == 2 && t[here + 1][here] == 0) {
+                swap(position - above, above, order);
+                position -= above;
+                if (order == 2 && t[position + 1][position] == 0) {
                     split = true;
                 }
             } else {
                 // The moving 2x2 block split into two 1x1 blocks, which are swapped one by one.
-                swap(here - above, above, 1);
+                swap(position - above, above, 1);
                 if (above == 1) {
-                    swap(here, 1, 1);
-                    here -= 1;
+                    swap(position, 1, 1);
+                    position -= 1;
                 } else {
-                    if (t[here][here - 1] == 0) {
+                    if (t[position][position - 1] == 0) {
                         // The block above split while it was swapped.
-                        swap(here, 1, 1);
-                        swap(here - 1, 1, 1);
+                        swap(position, 1, 1);
+                        swap(position - 1, 1, 1);
                     } else {
-                        swap(here - 1, 2, 1);
+                        swap(position - 1, 2, 1);
                     }
-                    here -= 2;
+                    position -= 2;
                 }
             }
         }
-        return here;
+        return position;
     }
 
     /**

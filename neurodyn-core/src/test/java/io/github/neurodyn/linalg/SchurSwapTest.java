@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tests of the block swap itself. Bai and Demmel swaps of genuine Schur forms were accepted
- * in every case tried, including nearly equal eigenvalues with couplings of 1e9, so the
- * rejection path is exercised with blocks whose lower-left entries are not zero: no
- * orthogonal swap can then make the result block triangular.
+ * in every case tried, including nearly equal eigenvalues with couplings of 1e9. The
+ * rejection path is therefore exercised with blocks whose lower-left entry is not zero,
+ * because then no orthogonal swap can make the result block triangular.
  */
 class SchurSwapTest {
 
