@@ -43,6 +43,16 @@ final class FrancisQr {
      *     {@code 30 max(10, n)} sweeps
      */
     static int iterate(double[][] h, int n, double[][] zt, boolean wantT, double[] real, double[] imag) {
+        return iterate(h, n, zt, wantT, real, imag, SWEEPS_PER_EIGENVALUE);
+    }
+
+    /**
+     * Runs the iteration with a given sweep budget, {@code sweepsPerEigenvalue max(10, n)}
+     * sweeps for each eigenvalue; the other arguments are those of
+     * {@link #iterate(double[][], int, double[][], boolean, double[], double[])}.
+     */
+    static int iterate(double[][] h, int n, double[][] zt, boolean wantT, double[] real, double[] imag,
+            int sweepsPerEigenvalue) {
         if (n == 0) {
             return 0;
         }
@@ -65,7 +75,7 @@ final class FrancisQr {
 
         double ulp = SchurKernels.ULP;
         double smallNumber = SchurKernels.SAFE_MIN * (n / ulp);
-        int maxSweeps = SWEEPS_PER_EIGENVALUE * Math.max(10, n);
+        int maxSweeps = sweepsPerEigenvalue * Math.max(10, n);
         int i1 = 0;
         int i2 = n - 1;
         int sweepsSinceDeflation = 0;
