@@ -47,8 +47,8 @@ final class FrancisQr {
     }
 
     /**
-     * Runs the iteration with a given sweep budget, {@code sweepsPerEigenvalue max(10, n)}
-     * sweeps for each eigenvalue; the other arguments are those of
+     * Runs the iteration with a budget of {@code sweepsPerEigenvalue max(10, n)} sweeps for
+     * each eigenvalue. The other arguments are those of
      * {@link #iterate(double[][], int, double[][], boolean, double[], double[])}.
      */
     static int iterate(double[][] h, int n, double[][] zt, boolean wantT, double[] real, double[] imag,
