@@ -29,6 +29,9 @@ final class SchurKernels {
     static final int CS = 8;
     static final int SN = 9;
 
+    /** Sums of squares above this, and below its inverse, are computed without scaling. */
+    private static final double SAFE_SQUARE_MIN = SAFE_MIN / ULP;
+
     /** Length of the result array of {@link #standardize}. */
     static final int STANDARDIZE_SIZE = 10;
 
@@ -183,6 +186,26 @@ final class SchurKernels {
             return 0;
         }
         double alpha = x[offset];
+
+        // Fast path: plain sums of squares, when they can neither overflow nor lose accuracy
+        // to underflow. Math.hypot and the scaled norm cost more than the rest of a small
+        // reflector, and the QR sweep builds one per bulge step.
+        double sumSquares = 0;
+        for (int k = offset + 1; k < offset + length; k++) {
+            sumSquares += x[k] * x[k];
+        }
+        double total = alpha * alpha + sumSquares;
+        if (sumSquares > SAFE_SQUARE_MIN && total < 1 / SAFE_SQUARE_MIN) {
+            double beta = -Math.copySign(Math.sqrt(total), alpha);
+            double scale = 1 / (alpha - beta);
+            for (int k = offset + 1; k < offset + length; k++) {
+                x[k] *= scale;
+            }
+            x[offset] = beta;
+            return (beta - alpha) / beta;
+        }
+
+        // Careful path for tiny or huge entries, as LAPACK's dlarfg.
         double xnorm = norm2(x, offset + 1, length - 1);
         if (xnorm == 0) {
             return 0;
@@ -214,6 +237,18 @@ final class SchurKernels {
         }
         x[offset] = beta;
         return tau;
+    }
+
+    /**
+     * Returns {@code sqrt(a^2 + b^2)}, by a plain square root when the squares cannot overflow
+     * or underflow, otherwise by {@link Math#hypot}, which is accurate but much slower.
+     */
+    static double hypot(double a, double b) {
+        double sumSquares = a * a + b * b;
+        if (sumSquares > SAFE_SQUARE_MIN && sumSquares < 1 / SAFE_SQUARE_MIN) {
+            return Math.sqrt(sumSquares);
+        }
+        return Math.hypot(a, b);
     }
 
     /** Returns the Euclidean norm of {@code x[offset .. offset + length - 1]} without overflow. */

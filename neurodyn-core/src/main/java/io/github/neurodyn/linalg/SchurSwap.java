@@ -238,7 +238,7 @@ final class SchurSwap {
         double t22 = t[j2][j2];
         double f = t[j1][j2];
         double g = t22 - t11;
-        double r = Math.hypot(f, g);
+        double r = SchurKernels.hypot(f, g);
         if (r == 0) {
             return;
         }
