@@ -9,6 +9,10 @@ package io.github.neurodyn.linalg;
  * accumulated backwards, {@code Q = P_0 P_1 ... P_{n-3}}. Cost: {@code 10/3 n^3} flops for
  * {@code H} and {@code 4/3 n^3} for {@code Q} (Golub and Van Loan, Matrix Computations,
  * 4th ed., algorithm 7.4.2).
+ *
+ * <p>NOTE: the reduction is unblocked, so half of its flops are row dot products that C2
+ * does not vectorise. A blocked version (LAPACK's {@code dgehrd} with {@code dlahr2}) would
+ * move most of the work into rank-{@code nb} updates.
  */
 final class HessenbergReduction {
 
