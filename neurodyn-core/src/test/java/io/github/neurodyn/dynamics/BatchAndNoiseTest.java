@@ -30,6 +30,7 @@ class BatchAndNoiseTest {
     }
 
     private static Simulation noisyRun(Integrator integrator, int trials) {
+        Nonlinearity phi = integrator == Integrator.EXACT_LINEAR ? Nonlinearity.identity() : Nonlinearity.tanh();
         DMatrixRMaj x0 = new DMatrixRMaj(N, trials);
         for (int b = 0; b < trials; b++) {
             double[] column = LinearSolution.randomVector(N, 100 + b);
@@ -37,14 +38,14 @@ class BatchAndNoiseTest {
                 x0.set(i, b, column[i]);
             }
         }
-        return Simulation.of(network(Nonlinearity.tanh())).integrator(integrator).stepSeconds(5e-4)
+        return Simulation.of(network(phi)).integrator(integrator).stepSeconds(5e-4)
                 .durationSeconds(0.1).sampleEverySeconds(5e-3).initialStates(x0)
                 .input(InputSignal.step(0.03, new double[N], LinearSolution.randomVector(N, 23)))
                 .noise(OrnsteinUhlenbeckNoise.independent(0.02, 0.3)).seed(42).trials(trials);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Integrator.class, names = {"EULER", "HEUN", "RK4", "EXPONENTIAL_EULER"})
+    @EnumSource(value = Integrator.class, names = {"EULER", "HEUN", "RK4", "EXPONENTIAL_EULER", "EXACT_LINEAR"})
     void batchEqualsSingleRuns(Integrator integrator) {
         int trials = 5;
         Trajectory batch = noisyRun(integrator, trials).run();

@@ -46,6 +46,10 @@ class SimulationArgumentsTest {
                 bad("mixing with wrong rows", "mixing",
                         s -> s.noise(OrnsteinUhlenbeckNoise.mixed(0.01, 1, new DMatrixRMaj(N + 1, 2)))),
                 bad("hook every zero steps", "hookEverySteps", s -> s.hook(c -> { }, 0)),
+                bad("exact propagation of nonlinear network", "identity",
+                        s -> s.integrator(Integrator.EXACT_LINEAR)),
+                bad("exact propagation with hook", "hooks", s -> s.integrator(Integrator.EXACT_LINEAR)
+                        .hook(c -> { })),
                 bad("adaptive hook on batch", "trials",
                         s -> s.integrator(Integrator.DORMAND_PRINCE).trials(2).hook(c -> { })));
     }

@@ -105,9 +105,11 @@ class SimulationBehaviourTest {
         int n = 64;
         RateNetwork network = RateNetwork.builder().weights(LinearSolution.randomSymmetric(n, 0.5, 5))
                 .nonlinearity(Nonlinearity.tanh()).build();
+        RateNetwork linear = network.toBuilder().nonlinearity(Nonlinearity.identity()).build();
         for (Integrator integrator : new Integrator[] {Integrator.EULER, Integrator.RK4,
-                Integrator.HEUN, Integrator.EXPONENTIAL_EULER}) {
-            Stepper stepper = Simulation.of(network).integrator(integrator).stepSeconds(1e-4).trials(3)
+                Integrator.HEUN, Integrator.EXPONENTIAL_EULER, Integrator.EXACT_LINEAR}) {
+            RateNetwork model = integrator == Integrator.EXACT_LINEAR ? linear : network;
+            Stepper stepper = Simulation.of(model).integrator(integrator).stepSeconds(1e-4).trials(3)
                     .input(InputSignal.step(0.5, new double[n], LinearSolution.randomVector(n, 6)))
                     .noise(OrnsteinUhlenbeckNoise.independent(0.02, 0.1)).stepper();
             long allocated = allocatedDuring(stepper, 20_000, 20_000);
