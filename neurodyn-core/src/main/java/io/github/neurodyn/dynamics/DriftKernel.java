@@ -20,9 +20,9 @@ final class DriftKernel {
     /** Columns of the noise mixing matrix, or null when noise enters each neuron directly. */
     private final double[][] mixingColumns;
     private final double[] u;
-    private final double[][] rates;
+    private final double[] rates;
 
-    DriftKernel(RateNetwork network, InputSignal input, double[][] mixingColumns, int trials) {
+    DriftKernel(RateNetwork network, InputSignal input, double[][] mixingColumns) {
         this.n = network.size();
         this.weightColumns = ColumnKernels.toColumns(network.weights().data, n, n);
         this.timeConstants = network.timeConstants();
@@ -35,7 +35,7 @@ final class DriftKernel {
         this.input = input;
         this.mixingColumns = mixingColumns;
         this.u = new double[n];
-        this.rates = new double[trials][n];
+        this.rates = new double[n];
     }
 
     /**
@@ -45,14 +45,8 @@ final class DriftKernel {
     void totalInput(double t, double[][] x, double[][] eta, double[][] y, int trials) {
         externalInput(t, eta, y, trials);
         for (int b = 0; b < trials; b++) {
-            phi.values(x[b], rates[b], n);
-        }
-        int b = 0;
-        for (; b + 2 <= trials; b += 2) {
-            ColumnKernels.multiplyAddPair(weightColumns, rates[b], y[b], rates[b + 1], y[b + 1], n);
-        }
-        if (b < trials) {
-            ColumnKernels.multiplyAdd(weightColumns, rates[b], y[b], n);
+            phi.values(x[b], rates, n);
+            ColumnKernels.multiplyAdd(weightColumns, rates, y[b], n);
         }
     }
 

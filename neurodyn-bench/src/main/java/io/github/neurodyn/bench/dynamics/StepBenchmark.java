@@ -91,7 +91,7 @@ public class StepBenchmark {
     }
 
     /**
-     * One integration step of all trials.
+     * Advances all trials by one integration step.
      *
      * @return the simulated time, so the step cannot be removed
      */
@@ -102,7 +102,7 @@ public class StepBenchmark {
     }
 
     /**
-     * The EJML product W R for an N x B matrix R, the core of an Euler step.
+     * Computes the EJML product W R for an N x B matrix R, the core of an Euler step.
      *
      * @return the product, so it cannot be removed
      */
