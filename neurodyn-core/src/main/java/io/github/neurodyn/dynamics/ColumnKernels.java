@@ -8,10 +8,11 @@ package io.github.neurodyn.dynamics;
  * separate column arrays at the same offset, a form that HotSpot C2 vectorises. On JDK 17
  * and a 2-core AMD EPYC, one flat array indexed at several offsets ran about 2.5 times slower.
  *
- * <p>A batch applies {@link #multiplyAdd} to one trial after another. A register-blocked
- * variant that updated two or four trials per sweep, reading each column once, ran about
- * twice as slowly per trial on JDK 17 (N = 200, B = 64, Xeon with AVX-512), which suggests that C2
- * did not vectorise a loop with several output arrays.
+ * <p>A batch runs {@link #multiplyAddBatch}, which reuses each block of four columns for
+ * every trial. A register-blocked variant that updated two or four trials in one inner loop
+ * ran about twice as slowly per trial on JDK 17 (N = 200, B = 64, Xeon with AVX-512), which
+ * suggests that C2 did not vectorise a loop with several output arrays. Blocks of eight
+ * columns were slower too.
  */
 final class ColumnKernels {
 
@@ -41,6 +42,43 @@ final class ColumnKernels {
             double rj = r[j];
             for (int i = 0; i < n; i++) {
                 y[i] += c[i] * rj;
+            }
+        }
+    }
+
+    /**
+     * Computes y_b += W r_b for trials b in [0, trials). The loop over trials sits inside the
+     * loop over blocks of four columns, so each block stays in the L1 cache while every trial
+     * uses it. Each y_b receives the same operations in the same order as from
+     * {@link #multiplyAdd}, so the results are bit-identical. Costs 2 n^2 trials flops.
+     */
+    static void multiplyAddBatch(double[][] columns, double[][] r, double[][] y, int n, int trials) {
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            double[] c0 = columns[j];
+            double[] c1 = columns[j + 1];
+            double[] c2 = columns[j + 2];
+            double[] c3 = columns[j + 3];
+            for (int b = 0; b < trials; b++) {
+                double[] rb = r[b];
+                double[] yb = y[b];
+                double r0 = rb[j];
+                double r1 = rb[j + 1];
+                double r2 = rb[j + 2];
+                double r3 = rb[j + 3];
+                for (int i = 0; i < n; i++) {
+                    yb[i] += c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3;
+                }
+            }
+        }
+        for (; j < n; j++) {
+            double[] c = columns[j];
+            for (int b = 0; b < trials; b++) {
+                double[] yb = y[b];
+                double rj = r[b][j];
+                for (int i = 0; i < n; i++) {
+                    yb[i] += c[i] * rj;
+                }
             }
         }
     }

@@ -20,9 +20,9 @@ final class DriftKernel {
     /** Columns of the noise mixing matrix, or null when noise enters each neuron directly. */
     private final double[][] mixingColumns;
     private final double[] u;
-    private final double[] rates;
+    private final double[][] rates;
 
-    DriftKernel(RateNetwork network, InputSignal input, double[][] mixingColumns) {
+    DriftKernel(RateNetwork network, InputSignal input, double[][] mixingColumns, int trials) {
         this.n = network.size();
         this.weightColumns = ColumnKernels.toColumns(network.weights().data, n, n);
         this.timeConstants = network.timeConstants();
@@ -35,7 +35,7 @@ final class DriftKernel {
         this.input = input;
         this.mixingColumns = mixingColumns;
         this.u = new double[n];
-        this.rates = new double[n];
+        this.rates = new double[trials][n];
     }
 
     /**
@@ -44,10 +44,15 @@ final class DriftKernel {
      */
     void totalInput(double t, double[][] x, double[][] eta, double[][] y, int trials) {
         externalInput(t, eta, y, trials);
-        for (int b = 0; b < trials; b++) {
-            phi.values(x[b], rates, n);
-            ColumnKernels.multiplyAdd(weightColumns, rates, y[b], n);
+        if (trials == 1) {
+            phi.values(x[0], rates[0], n);
+            ColumnKernels.multiplyAdd(weightColumns, rates[0], y[0], n);
+            return;
         }
+        for (int b = 0; b < trials; b++) {
+            phi.values(x[b], rates[b], n);
+        }
+        ColumnKernels.multiplyAddBatch(weightColumns, rates, y, n, trials);
     }
 
     /** Writes the input from outside the network, y_b = h + u(t) + M eta_b, for each trial. */

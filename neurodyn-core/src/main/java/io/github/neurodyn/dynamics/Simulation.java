@@ -314,7 +314,7 @@ public final class Simulation {
     }
 
     private Stepper newStepper() {
-        DriftKernel kernel = new DriftKernel(network, input, mixingColumns());
+        DriftKernel kernel = new DriftKernel(network, input, mixingColumns(), trials);
         NoiseProcess process = noise == null ? null
                 : new NoiseProcess(noise, noiseSources(), trials, seed, firstTrial);
         return new Stepper(kernel, integrator, trials, stepSeconds, maxAbsState, process, initialStateArrays(),
@@ -364,7 +364,7 @@ public final class Simulation {
 
     private Trajectory runAdaptive(double[] times, double[][] states) {
         int n = network.size();
-        DriftKernel kernel = new DriftKernel(network, input, null);
+        DriftKernel kernel = new DriftKernel(network, input, null, 1);
         DormandPrince dormandPrince = new DormandPrince(kernel, absoluteTolerance, relativeTolerance,
                 maxAbsState, hook, hookEverySteps);
         double[][] x0 = initialStateArrays();

@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Regression guard for the integration step. Runs {@link StepBenchmark} briefly on a few
  * configurations and divides each step time by the EJML product of the same configuration
- * from the same run, which cancels most of the machine's speed and load. A configuration
+ * from the same run, which cancels most of the machine's speed and load. Both times are
+ * medians over the measurement iterations. A configuration
  * regresses when its ratio exceeds the committed baseline ratio by more than the tolerance
  * (25 % by default).
  *
@@ -124,7 +125,8 @@ public final class StepRegressionCheck {
             double product = Double.NaN;
             for (RunResult result : results) {
                 String label = result.getPrimaryResult().getLabel();
-                double score = result.getPrimaryResult().getScore();
+                // The median of the iterations resists the load spikes of a shared machine.
+                double score = result.getPrimaryResult().getStatistics().getPercentile(50);
                 if ("step".equals(label)) {
                     step = score;
                 } else if ("ejmlProduct".equals(label)) {
