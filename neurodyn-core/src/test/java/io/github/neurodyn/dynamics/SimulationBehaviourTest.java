@@ -88,6 +88,36 @@ class SimulationBehaviourTest {
     }
 
     @Test
+    void adaptiveHookStopsRun() {
+        RateNetwork network = RateNetwork.builder().weights(new DMatrixRMaj(2, 2)).build();
+        Trajectory run = Simulation.of(network).integrator(Integrator.DORMAND_PRINCE).durationSeconds(1.0)
+                .sampleEverySeconds(0.01).input(InputSignal.constant(new double[] {1.0, 2.0}))
+                .hook(context -> {
+                    if (context.timeSeconds() >= 0.05) {
+                        context.requestStop();
+                    }
+                }).run();
+        double last = run.timeSeconds(run.sampleCount() - 1);
+        assertTrue(run.stoppedEarly());
+        assertTrue(last >= 0.05 && last < 1.0, "stop time " + last);
+        // With W = 0, x_i(t) = u_i (1 - e^(-t / tau)), and the last sample is the state at the stop.
+        assertEquals(2.0 * -Math.expm1(-last / 0.15), run.finalState()[1], 1e-6);
+    }
+
+    @Test
+    void ratesApplyNonlinearity() {
+        RateNetwork network = RateNetwork.builder().weights(new DMatrixRMaj(2, 2))
+                .nonlinearity(Nonlinearity.relu()).build();
+        Trajectory run = Simulation.of(network).durationSeconds(0.01).initialState(new double[] {-1.0, 2.0}).run();
+        DMatrixRMaj rates = run.rates();
+        DMatrixRMaj states = run.states();
+        for (int k = 0; k < run.sampleCount(); k++) {
+            assertEquals(0.0, rates.get(0, k), 0.0, "negative state gives rate 0");
+            assertEquals(states.get(1, k), rates.get(1, k), 0.0, "positive state passes through");
+        }
+    }
+
+    @Test
     void hookChangesWeights() {
         // The hook switches on a self-excitation W(0, 0) = 0.5 after the first step.
         RateNetwork network = RateNetwork.builder().weights(new DMatrixRMaj(1, 1)).timeConstant(0.1)
