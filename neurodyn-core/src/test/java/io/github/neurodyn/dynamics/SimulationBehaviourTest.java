@@ -99,7 +99,8 @@ class SimulationBehaviourTest {
                 }).run();
         double last = run.timeSeconds(run.sampleCount() - 1);
         assertTrue(run.stoppedEarly());
-        assertTrue(last >= 0.05 && last < 1.0, "stop time " + last);
+        assertTrue(last >= 0.05, "stop time " + last + " s before the hook's threshold");
+        assertTrue(last < 1.0, "stop time " + last + " s is the full duration");
         // With W = 0, x_i(t) = u_i (1 - e^(-t / tau)), and the last sample is the state at the stop.
         assertEquals(2.0 * -Math.expm1(-last / 0.15), run.finalState()[1], 1e-6);
     }
