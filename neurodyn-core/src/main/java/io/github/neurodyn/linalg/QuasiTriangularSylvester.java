@@ -143,6 +143,14 @@ final class QuasiTriangularSylvester {
 
         // Kronecker system (I_q kron S_ii + R_jj^T kron I_p - 2 shift I) vec(Y_ij) = vec(rhs).
         int order = p * q;
+        if (order == 1) {
+            int row = s0 + i;
+            int col = r0 + j;
+            system.k[0] = s[row * sStride + row] + r[col * rStride + col] - 2.0 * shift;
+            system.solve(1);
+            c[row * cStride + col] = rhs[0];
+            return;
+        }
         double[] k = system.k;
         system.clear(order);
         for (int b = 0; b < q; b++) {

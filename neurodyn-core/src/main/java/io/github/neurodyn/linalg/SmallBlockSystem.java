@@ -49,6 +49,11 @@ final class SmallBlockSystem {
      * {@link #k}; {@code K} is destroyed.
      */
     void solve(int order) {
+        if (order == 1) {
+            solveScalar();
+            return;
+        }
+
         // Pivot threshold relative to the largest entry.
         double largest = 0.0;
         for (int i = 0; i < order; i++) {
@@ -111,6 +116,18 @@ final class SmallBlockSystem {
         if (perturbed) {
             perturbedSolves++;
         }
+    }
+
+    /** The 1x1 case: the only pivot is the entry itself, so only underflow perturbs it. */
+    private void solveScalar() {
+        double pivot = k[0];
+        double size = Math.abs(pivot);
+        smallestPivot = Math.min(smallestPivot, size);
+        if (size < SAFE_MINIMUM) {
+            pivot = SAFE_MINIMUM;
+            perturbedSolves++;
+        }
+        rhs[0] /= pivot;
     }
 
     private void swapRows(int a, int b) {
