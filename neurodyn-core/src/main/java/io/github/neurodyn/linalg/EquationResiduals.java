@@ -29,12 +29,9 @@ final class EquationResiduals {
         }
         DMatrixRMaj opA = transposed ? CommonOps_DDRM.transpose(a, null) : a;
         DMatrixRMaj opE = e == null ? null : (transposed ? CommonOps_DDRM.transpose(e, null) : e);
-        DMatrixRMaj ax = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.mult(opA, x, ax);
-        DMatrixRMaj first = ax;
+        DMatrixRMaj first = BlockProducts.multiply(opA, x);
         if (opE != null) {
-            first = new DMatrixRMaj(n, n);
-            CommonOps_DDRM.multTransB(ax, opE, first);
+            first = BlockProducts.multiply(first, CommonOps_DDRM.transpose(opE, null));
         }
         DMatrixRMaj second;
         if (isSymmetric(x)) {
@@ -85,9 +82,8 @@ final class EquationResiduals {
         if (x.getNumElements() == 0) {
             return 0.0;
         }
-        DMatrixRMaj residual = new DMatrixRMaj(x.numRows, x.numCols);
-        CommonOps_DDRM.mult(a, x, residual);
-        CommonOps_DDRM.multAdd(x, b, residual);
+        DMatrixRMaj residual = BlockProducts.multiply(a, x);
+        CommonOps_DDRM.addEquals(residual, BlockProducts.multiply(x, b));
         CommonOps_DDRM.subtractEquals(residual, c);
         double denominator = (NormOps_DDRM.normF(a) + NormOps_DDRM.normF(b)) * NormOps_DDRM.normF(x)
                 + NormOps_DDRM.normF(c);
@@ -96,11 +92,8 @@ final class EquationResiduals {
 
     /** Returns {@code M X M^T}. */
     static DMatrixRMaj sandwich(DMatrixRMaj m, DMatrixRMaj x) {
-        DMatrixRMaj mx = new DMatrixRMaj(m.numRows, x.numCols);
-        CommonOps_DDRM.mult(m, x, mx);
-        DMatrixRMaj result = new DMatrixRMaj(m.numRows, m.numRows);
-        CommonOps_DDRM.multTransB(mx, m, result);
-        return result;
+        DMatrixRMaj mx = BlockProducts.multiply(m, x);
+        return BlockProducts.multiply(mx, CommonOps_DDRM.transpose(m, null));
     }
 
     static boolean isSymmetric(DMatrixRMaj x) {
