@@ -119,8 +119,8 @@ public final class Lyapunov {
      * {@code (A - shift I)^T X + X (A - shift I) + Q = 0} when {@code transposed} is true,
      * reusing a Schur form of A: no new decomposition, X returned in the original basis.
      *
-     * <p>Cost: {@code 10 n^3} flops (two changes of basis and the triangular solve), about a
-     * third of a full solve. The relative residual is evaluated in the Schur basis,
+     * <p>Cost: about {@code 12 n^3} flops (two changes of basis, the triangular solve and the
+     * residual), about a third of a full solve. The relative residual is evaluated in the Schur basis,
      * {@code ||(T - sI) Y + Y (T - sI)^T + Z^T Q Z||_F / (2 ||T - sI||_F ||Y||_F + ||Q||_F)},
      * which equals the residual in the original basis up to the rounding of the two
      * orthogonal transformations.
