@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * quasi-triangular equation {@code T Y + Y T^T + C = 0} is solved by the recursive blocked
  * variant (Jonsson and Kagstrom, ACM TOMS 28(4), 2002) of Bartels and Stewart (CACM 15(9),
  * 1972), with 1x1 and 2x2 diagonal blocks; {@code X = Z Y Z^T}. See Golub and Van Loan,
- * Matrix Computations, 4th ed., section 7.6.3. Y and X are symmetrised,
+ * Matrix Computations, 4th ed., chapter 7. Y and X are symmetrised,
  * {@code (X + X^T) / 2}, because Q is symmetric. Cost: the Schur form, about
  * {@code 25 n^3} flops, plus {@code 2 n^3} for the triangular solve and {@code 8 n^3} for
  * the two changes of basis; {@code 4 n^2} doubles of work space.
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@link SingularEquationException} naming the pair, and so does a diagonal block system
  * with a pivot below eps times its largest entry. The reported separation is an upper
  * bound on the operator's true separation, so a nonnormal A can give an inaccurate X
- * without an error; the relative residual in the result stays small in that case, but the
- * forward error can be as large as the residual divided by the true separation.
+ * without an error. The relative residual stays small in that case, but the forward error
+ * can be as large as the residual divided by the true separation.
  */
 public final class Lyapunov {
 

@@ -1,12 +1,14 @@
 package io.github.neurodyn.linalg;
 
+import java.util.Arrays;
+
 /**
  * Solver of the quasi-triangular Stein (discrete Sylvester) equation {@code S Y R - Y = C},
  * where {@code S} (m x m) and {@code R} (n x n) are upper quasi-triangular with 1x1 and 2x2
  * diagonal blocks. {@code Y} overwrites {@code C}.
  *
- * <p>Algorithm: the column recursion of Barraud (IEEE TAC 22(5), 1977) and Kitagawa
- * (Int. J. Control 25(5), 1977) on the Schur form. For each column block {@code j} of Y,
+ * <p>Algorithm: the column recursion of Barraud (IEEE TAC 22(5), 883-885, 1977) on the
+ * Schur form. For each column block {@code j} of Y,
  * left to right, the finished columns enter through {@code G = Y(:, <j) R(<j, j)} and
  * {@code H = S G}; the rows of the block are then solved bottom up from
  * {@code S_ii Y_ij R_jj - Y_ij = C_ij - H_i - S(i, >i) Y(>i, j) R_jj}, each block pair by
@@ -42,7 +44,7 @@ final class QuasiTriangularStein {
             int q = (j + 1 < n && r[(j + 1) * n + j] != 0.0) ? 2 : 1;
 
             // Contribution of the finished columns.
-            java.util.Arrays.fill(g, 0.0);
+            Arrays.fill(g, 0.0);
             for (int i = 0; i < m; i++) {
                 for (int l = 0; l < j; l++) {
                     double y = c[i * n + l];
