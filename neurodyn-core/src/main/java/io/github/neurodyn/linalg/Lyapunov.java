@@ -139,11 +139,11 @@ public final class Lyapunov {
             boolean transposed) {
         DMatrixRMaj t = requireShiftedArguments(schurOfA, shift, q);
         DMatrixRMaj z = schurOfA.zShared();
-        DMatrixRMaj qSchur = SchurTransforms.symmetrise(SchurTransforms.toSchurBasis(z, q, z));
+        DMatrixRMaj qSchur = SchurTransforms.toSchurBasisSymmetric(z, q);
         SchurBasisEquations.Result result = SchurBasisEquations.lyapunov(t, shift, qSchur, transposed);
         DMatrixRMaj y = SchurTransforms.symmetrise(result.y());
         double residual = EquationResiduals.continuous(shifted(t, shift), null, y, qSchur, transposed);
-        DMatrixRMaj x = SchurTransforms.symmetrise(SchurTransforms.fromSchurBasis(z, y, z));
+        DMatrixRMaj x = SchurTransforms.fromSchurBasisSymmetric(z, y);
         return new LyapunovSolution(x, residual, result.separation(), result.relativeSeparation());
     }
 
@@ -192,10 +192,10 @@ public final class Lyapunov {
      */
     static SchurBasisEquations.Result solveWithSchur(DMatrixRMaj t, DMatrixRMaj z, double shift, DMatrixRMaj q,
             boolean transposed) {
-        DMatrixRMaj qSchur = SchurTransforms.symmetrise(SchurTransforms.toSchurBasis(z, q, z));
+        DMatrixRMaj qSchur = SchurTransforms.toSchurBasisSymmetric(z, q);
         SchurBasisEquations.Result inSchurBasis = SchurBasisEquations.lyapunov(t, shift, qSchur, transposed);
         DMatrixRMaj y = SchurTransforms.symmetrise(inSchurBasis.y());
-        DMatrixRMaj x = SchurTransforms.symmetrise(SchurTransforms.fromSchurBasis(z, y, z));
+        DMatrixRMaj x = SchurTransforms.fromSchurBasisSymmetric(z, y);
         return new SchurBasisEquations.Result(x, inSchurBasis.separation(), inSchurBasis.relativeSeparation());
     }
 

@@ -26,6 +26,37 @@ final class SchurTransforms {
         return BlockProducts.multiply(uy, CommonOps_DDRM.transpose(v, null));
     }
 
+    /**
+     * Returns {@code Z^T M Z} for symmetric M, exactly symmetric, using that the result is
+     * symmetric to halve the second product. The identity maps to the identity exactly.
+     */
+    static DMatrixRMaj toSchurBasisSymmetric(DMatrixRMaj z, DMatrixRMaj m) {
+        if (isIdentity(m)) {
+            return m.copy();
+        }
+        DMatrixRMaj symmetric = EquationResiduals.isSymmetric(m) ? m : symmetrise(m.copy());
+        DMatrixRMaj mz = BlockProducts.multiply(symmetric, z);
+        return BlockProducts.multiplySymmetric(CommonOps_DDRM.transpose(z, null), mz);
+    }
+
+    /** Returns {@code Z Y Z^T} for symmetric Y, exactly symmetric. */
+    static DMatrixRMaj fromSchurBasisSymmetric(DMatrixRMaj z, DMatrixRMaj y) {
+        DMatrixRMaj yzt = BlockProducts.multiply(y, CommonOps_DDRM.transpose(z, null));
+        return BlockProducts.multiplySymmetric(z, yzt);
+    }
+
+    static boolean isIdentity(DMatrixRMaj m) {
+        int n = m.numRows;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (m.data[i * n + j] != (i == j ? 1.0 : 0.0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Replaces {@code M} by {@code (M + M^T) / 2} in place and returns it. */
     static DMatrixRMaj symmetrise(DMatrixRMaj m) {
         int n = m.numRows;
