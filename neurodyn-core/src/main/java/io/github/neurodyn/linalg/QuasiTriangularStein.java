@@ -35,7 +35,7 @@ final class QuasiTriangularStein {
      */
     static SmallBlockSystem solve(double[] s, int m, double[] r, int n, double[] c) {
         SmallBlockSystem system = new SmallBlockSystem();
-        // g holds G = Y(:, <j) R(<j, j), h holds S G, v holds Y(:, j) R_jj; each m x 2, row-major.
+        // Work arrays, each m x 2 and row-major: g is G = Y(:, <j) R(<j, j), h is S G, v is Y(:, j) R_jj.
         double[] g = new double[2 * m];
         double[] h = new double[2 * m];
         double[] v = new double[2 * m];

@@ -85,8 +85,8 @@ class LyapunovTest {
 
         SingularEquationException error = assertThrows(SingularEquationException.class,
                 () -> Lyapunov.solve(a, CommonOps_DDRM.identity(2)));
-        assertTrue(error.getMessage().contains("2.00000") && error.getMessage().contains("-2.00000"),
-                error.getMessage());
+        assertTrue(error.getMessage().contains("(2.00000"), error.getMessage());
+        assertTrue(error.getMessage().contains("-2.00000"), error.getMessage());
     }
 
     @ParameterizedTest(name = "n={0}")
