@@ -115,6 +115,11 @@ public final class NetworkOptions {
                     + DEFAULT_INHIBITION_RATIO + ").")
     Double inhibitionRatio;
 
+    @Option(names = "--skip-spectrum",
+            description = "ei, gaussian: skip the spectral radius and abscissa of W, an O(N^3) eigenvalue "
+                    + "computation that dominates the run time for large N; summary.json then has null for both.")
+    boolean skipSpectrum;
+
     /**
      * Returns the chosen kind.
      *
@@ -157,12 +162,16 @@ public final class NetworkOptions {
         if (weight != null && chosen != Kind.CHAIN && chosen != Kind.BALANCED) {
             throw notApplicable("--weight", chosen);
         }
+        if (skipSpectrum && chosen != Kind.EI && chosen != Kind.GAUSSIAN) {
+            throw notApplicable("--skip-spectrum", chosen);
+        }
 
         switch (chosen) {
             case EI:
                 return buildExcitatoryInhibitory(seed);
             case GAUSSIAN:
-                var gaussian = Networks.gaussian(neurons).gain(orDefault(gain, DEFAULT_GAIN)).seed(seed);
+                var gaussian = Networks.gaussian(neurons).gain(orDefault(gain, DEFAULT_GAIN)).seed(seed)
+                        .spectrum(!skipSpectrum);
                 if (rowSum != null) {
                     gaussian.balanceRows(rowSum);
                 }
@@ -188,7 +197,8 @@ public final class NetworkOptions {
                     "set either --radius or --weight-scale, not both (found --radius %s and --weight-scale %s)",
                     radius, weightScale));
         }
-        ExcitatoryInhibitoryBuilder builder = Networks.excitatoryInhibitory(neurons).seed(seed);
+        ExcitatoryInhibitoryBuilder builder = Networks.excitatoryInhibitory(neurons).seed(seed)
+                .spectrum(!skipSpectrum);
         if (excitatoryFraction != null) {
             builder.excitatoryFraction(excitatoryFraction);
         }

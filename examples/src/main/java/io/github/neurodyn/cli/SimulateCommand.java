@@ -208,8 +208,10 @@ final class SimulateCommand extends CommandSupport {
 
         System.out.printf(Locale.ROOT, "%-10s %-8s %-10s %-8s %-16s %-14s %s%n", "network", "neurons", "integrator",
                 "steps", "finalTimeSeconds", "maxAbsState", "spectralRadius");
-        System.out.printf(Locale.ROOT, "%-10s %-8d %-10s %-8d %-16.4f %-14.4g %.4g%n", network.kind().label(), n,
-                label(scheme), trajectory.stepsTaken(), finalTimeSeconds, largestState, connectivity.spectralRadius());
+        double radius = connectivity.spectralRadius();
+        System.out.printf(Locale.ROOT, "%-10s %-8d %-10s %-8d %-16.4f %-14.4g %s%n", network.kind().label(), n,
+                label(scheme), trajectory.stepsTaken(), finalTimeSeconds, largestState,
+                Double.isNaN(radius) ? "-" : String.format(Locale.ROOT, "%.4g", radius));
         return ExitCode.SUCCESS;
     }
 

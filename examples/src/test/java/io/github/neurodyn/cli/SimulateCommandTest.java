@@ -93,6 +93,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void skippedSpectrumIsNull() throws IOException {
+        Path out = dir.resolve("nospectrum");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--network", "gaussian", "--neurons", "10", "--duration-ms", "10",
+                "--skip-spectrum"));
+        JsonNode summary = summary(out);
+        assertTrue(summary.get("spectralRadius").isNull(), "spectralRadius " + summary.get("spectralRadius"));
+        assertTrue(summary.get("spectralAbscissa").isNull(), "spectralAbscissa " + summary.get("spectralAbscissa"));
+    }
+
+    @Test
     void sameSeedRepeatsStates() throws IOException {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
@@ -114,6 +124,7 @@ class SimulateCommandTest {
         "--connection-probability 1.5",
         "--gain 2",
         "--network chain --balance-rows 0",
+        "--network chain --skip-spectrum",
         "--network balanced --neurons 7",
         "--radius 1 --weight-scale 2",
         "--integrator dormand-prince --noise 0.1",

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.hipparchus.complex.Complex;
@@ -125,6 +126,15 @@ class NetworksTest {
     }
 
     @Test
+    void logNormalBulkRadiusNearRequestedRadius() {
+        double radius = 1.0;
+        Connectivity c = Networks.excitatoryInhibitory(500).connectionProbability(0.2).logNormalExcitatory(0.8)
+                .bulkRadius(radius).spectrum(false).seed(5).build();
+        double[] moduli = eigenvalueModuli(c.weights());
+        assertEquals(radius, moduli[moduli.length - 2], BULK_RADIUS_TOLERANCE * radius);
+    }
+
+    @Test
     void balancedRowsRemoveOutlier() {
         double radius = 1.0;
         Connectivity c = Networks.excitatoryInhibitory(400).bulkRadius(radius).connectionProbability(0.2)
@@ -224,6 +234,27 @@ class NetworksTest {
         Connectivity c = Networks.lowRank(3).structure(m, right).gain(0).build();
         assertEquals(2.0 * -1 / 3, c.weight(1, 1), ROUNDING);
         assertEquals((0.5 - 2 + 6) / 3, c.spectralRadius(), ROUNDING);
+    }
+
+    @Test
+    void lowRankMatrixStructureMatchesOverlapSpectrum() {
+        // M N^T / N has the nonzero eigenvalues of the r x r overlap matrix N^T M / N
+        int n = 6;
+        DMatrixRMaj left = new DMatrixRMaj(n, 2);
+        DMatrixRMaj right = new DMatrixRMaj(n, 2);
+        Random random = new Random(13);
+        for (int k = 0; k < 2 * n; k++) {
+            left.data[k] = random.nextGaussian();
+            right.data[k] = random.nextGaussian();
+        }
+        Connectivity c = Networks.lowRank(n).structure(left, right).gain(0).build();
+        DMatrixRMaj overlap = new DMatrixRMaj(2, 2);
+        CommonOps_DDRM.multTransA(1.0 / n, right, left, overlap);
+        double radius = 0;
+        for (Complex lambda : hipparchusEigenvalues(overlap)) {
+            radius = Math.max(radius, lambda.norm());
+        }
+        assertEquals(radius, c.spectralRadius(), ROUNDING);
     }
 
     @Test
