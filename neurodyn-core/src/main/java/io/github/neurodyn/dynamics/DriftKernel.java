@@ -43,18 +43,9 @@ final class DriftKernel {
      * trials [0, trials); {@code eta} may be null for no noise.
      */
     void totalInput(double t, double[][] x, double[][] eta, double[][] y, int trials) {
-        if (input != null) {
-            input.valueAt(t, u);
-        }
+        externalInput(t, eta, y, trials);
         for (int b = 0; b < trials; b++) {
             phi.values(x[b], rates[b], n);
-            double[] yb = y[b];
-            for (int i = 0; i < n; i++) {
-                yb[i] = bias[i] + u[i];
-            }
-            if (eta != null) {
-                addNoise(eta[b], yb);
-            }
         }
         int b = 0;
         for (; b + 2 <= trials; b += 2) {
@@ -62,6 +53,22 @@ final class DriftKernel {
         }
         if (b < trials) {
             ColumnKernels.multiplyAdd(weightColumns, rates[b], y[b], n);
+        }
+    }
+
+    /** Writes the input from outside the network, y_b = h + u(t) + M eta_b, for each trial. */
+    void externalInput(double t, double[][] eta, double[][] y, int trials) {
+        if (input != null) {
+            input.valueAt(t, u);
+        }
+        for (int b = 0; b < trials; b++) {
+            double[] yb = y[b];
+            for (int i = 0; i < n; i++) {
+                yb[i] = bias[i] + u[i];
+            }
+            if (eta != null) {
+                addNoise(eta[b], yb);
+            }
         }
     }
 

@@ -29,6 +29,16 @@ public enum Integrator {
     EXPONENTIAL_EULER(true, 1),
 
     /**
+     * Exact propagation of a linear network (phi = identity) over each step, with the input
+     * u(t) and the noise held at their values at the start of the step:
+     * x(t + dt) = e^(A dt) x + A^-1 (e^(A dt) - I) D^-1 (h + u(t)), A = D^-1 (W - I).
+     * Exact for constant input whatever dt. Set-up costs a 2N x 2N matrix exponential; a step
+     * costs two matrix-vector products. Rejects other nonlinearities and hooks, because
+     * it precomputes the propagator from W.
+     */
+    EXACT_LINEAR(true, 1),
+
+    /**
      * Adaptive Dormand-Prince 5(4) with embedded error estimate, step-size control and the
      * fourth-order continuous extension for sampling (Dormand and Prince, J. Comput. Appl.
      * Math. 6, 1980; Hairer, Norsett and Wanner, Solving Ordinary Differential Equations I,

@@ -2,6 +2,7 @@ package io.github.neurodyn.dynamics;
 
 import io.github.neurodyn.api.Arguments;
 import io.github.neurodyn.api.InputSignal;
+import io.github.neurodyn.api.Nonlinearity;
 import io.github.neurodyn.api.RateNetwork;
 import io.github.neurodyn.api.SimulationDivergedException;
 import io.github.neurodyn.api.StepHook;
@@ -447,6 +448,16 @@ public final class Simulation {
             if (mixing != null && mixing.numRows != n) {
                 throw new IllegalArgumentException(String.format(
                         "noise mixing matrix must have N = %d rows, found %dx%d", n, mixing.numRows, mixing.numCols));
+            }
+        }
+        if (integrator == Integrator.EXACT_LINEAR) {
+            if (hook != null) {
+                throw new IllegalArgumentException("EXACT_LINEAR rejects hooks because it precomputes the "
+                        + "propagator from W; use RK4 or EXPONENTIAL_EULER with a hook");
+            }
+            if (network.nonlinearity() != Nonlinearity.identity()) {
+                throw new IllegalArgumentException("EXACT_LINEAR needs the identity nonlinearity, found "
+                        + network.nonlinearity().name() + "; use RK4 or DORMAND_PRINCE for nonlinear networks");
             }
         }
         if (hook != null && !integrator.isFixedStep() && trials > 1) {

@@ -39,6 +39,9 @@ public final class Stepper {
     private final double[] gain;
     private double cachedStep = Double.NaN;
 
+    /** The two most recently used exact propagators, newest first. */
+    private final ExactLinearPropagator[] propagators = new ExactLinearPropagator[2];
+
     private final StepHook hook;
     private final int hookEvery;
     private final HookContext context;
@@ -61,7 +64,8 @@ public final class Stepper {
             x[b] = initialStates[b].clone();
         }
         this.k1 = new double[trials][n];
-        boolean needsStages = integrator == Integrator.HEUN || integrator == Integrator.RK4;
+        boolean needsStages = integrator == Integrator.HEUN || integrator == Integrator.RK4
+                || integrator == Integrator.EXACT_LINEAR;
         this.k2 = needsStages ? new double[trials][n] : null;
         this.stage = needsStages ? new double[trials][n] : null;
         this.k3 = integrator == Integrator.RK4 ? new double[trials][n] : null;
@@ -98,6 +102,9 @@ public final class Stepper {
                 break;
             case EXPONENTIAL_EULER:
                 exponentialEulerStep(h);
+                break;
+            case EXACT_LINEAR:
+                exactLinearStep(h);
                 break;
             default:
                 throw new IllegalStateException("not a fixed-step integrator: " + integrator);
@@ -188,6 +195,39 @@ public final class Stepper {
                 xb[i] = decay[i] * xb[i] + gain[i] * y[i];
             }
         }
+    }
+
+    private void exactLinearStep(double h) {
+        ExactLinearPropagator propagator = propagatorFor(h);
+        kernel.externalInput(time, eta, k1, trials);
+        for (int b = 0; b < trials; b++) {
+            double[] c = k1[b];
+            double[] y = k2[b];
+            for (int i = 0; i < n; i++) {
+                c[i] *= kernel.inverseTau[i];
+                y[i] = 0.0;
+            }
+            ColumnKernels.multiplyAdd(propagator.e, x[b], y, n);
+            ColumnKernels.multiplyAdd(propagator.f, c, y, n);
+            System.arraycopy(y, 0, x[b], 0, n);
+        }
+    }
+
+    /**
+     * Returns the propagator for step h. A run uses at most two step sizes (the step and the
+     * one that ends the last sample interval), so two cached propagators serve it; another
+     * step size replaces the older entry at the cost of a new matrix exponential.
+     */
+    private ExactLinearPropagator propagatorFor(double h) {
+        if (propagators[0] != null && propagators[0].step == h) {
+            return propagators[0];
+        }
+        if (propagators[1] != null && propagators[1].step == h) {
+            return propagators[1];
+        }
+        propagators[1] = propagators[0];
+        propagators[0] = new ExactLinearPropagator(kernel.weightColumns, kernel.inverseTau, h);
+        return propagators[0];
     }
 
     private void axpy(double h, double[] f, double[] y) {

@@ -7,6 +7,7 @@ import io.github.neurodyn.api.InputSignal;
 import io.github.neurodyn.api.Nonlinearity;
 import io.github.neurodyn.api.RateNetwork;
 import io.github.neurodyn.api.Trajectory;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +60,16 @@ class IntegratorOrderTest {
         double measuredCoarse = Math.log(coarse / fine) / Math.log(2);
         assertEquals(order, measured, ORDER_TOLERANCE, "order from dt/2 to dt/4, errors " + fine + ", " + finer);
         assertEquals(order, measuredCoarse, 2 * ORDER_TOLERANCE, "order from dt to dt/2, errors " + coarse + ", " + fine);
+    }
+
+    @ParameterizedTest(name = "dt = {0} s")
+    @CsvSource({"0.1", "0.0137", "0.4"})
+    void exactLinearMatchesAnalyticSolution(double dt) {
+        // Tolerance relative to max |x|, for rounding in the exponential and the products.
+        double tolerance = 1e-12;
+        double error = finalError(Integrator.EXACT_LINEAR, dt);
+        double scale = Arrays.stream(exactFinalState()).map(Math::abs).max().orElse(1.0);
+        assertTrue(error <= tolerance * scale, "error " + error + " at dt = " + dt + " s");
     }
 
     @ParameterizedTest(name = "rtol {0}, sample every {1} s")
