@@ -62,8 +62,8 @@ final class SimulateCommand extends CommandSupport {
     double powerExponent;
 
     @Option(names = "--integrator", paramLabel = "NAME", defaultValue = "rk4",
-            description = "euler, heun, rk4, exponential-euler or dormand-prince (adaptive; no noise) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "euler, heun, rk4, exponential-euler, exact-linear (identity phi only) or dormand-prince "
+                    + "(adaptive; no noise) (default: ${DEFAULT-VALUE}).")
     String integrator;
 
     @Option(names = "--tau-ms", paramLabel = "MS", defaultValue = "150",
@@ -139,6 +139,12 @@ final class SimulateCommand extends CommandSupport {
                     "--integrator dormand-prince does not accept --noise; choose a fixed-step integrator or --noise 0");
         }
 
+        Nonlinearity phi = parseNonlinearity();
+        if (scheme == Integrator.EXACT_LINEAR && !"identity".equals(nonlinearity.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(String.format(
+                    "--integrator exact-linear needs --nonlinearity identity, found '%s'", nonlinearity));
+        }
+
         connectivity = network.build(seed);
         double[] h = new double[connectivity.size()];
         Arrays.fill(h, bias);
@@ -146,7 +152,7 @@ final class SimulateCommand extends CommandSupport {
                 .weights(connectivity.weights())
                 .timeConstant(tauMs * 1e-3)
                 .bias(h)
-                .nonlinearity(parseNonlinearity())
+                .nonlinearity(phi)
                 .build();
         noise = noiseAmplitude > 0 ? OrnsteinUhlenbeckNoise.independent(noiseTauMs * 1e-3, noiseAmplitude) : null;
     }

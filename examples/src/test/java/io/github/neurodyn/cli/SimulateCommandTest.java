@@ -28,6 +28,8 @@ class SimulateCommandTest {
             List.of("states.csv", "population.csv", "traces.png", "population-rates.png", "summary.json");
     /** Relative error allowed for RK4 with dt = 0.1 ms on a decay with tau = 150 ms. */
     private static final double RK4_DECAY_TOLERANCE = 1e-10;
+    /** Relative error allowed for exact propagation, which only rounds. */
+    private static final double EXACT_TOLERANCE = 1e-12;
 
     @TempDir
     Path dir;
@@ -103,6 +105,23 @@ class SimulateCommandTest {
     }
 
     @Test
+    void exactLinearDecayIsExact() throws IOException {
+        Path out = dir.resolve("exact");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--network", "chain", "--weight", "0", "--neurons", "3",
+                "--nonlinearity", "identity", "--integrator", "exact-linear", "--dt-ms", "50",
+                "--duration-ms", "100", "--sample-ms", "100"));
+        List<String> lines = Files.readAllLines(out.resolve("states.csv"));
+        String[] first = lines.get(1).split(",");
+        String[] last = lines.get(2).split(",");
+        double decay = Math.exp(-0.1 / 0.15);
+        for (int i = 1; i < first.length; i++) {
+            double expected = Double.parseDouble(first[i]) * decay;
+            assertEquals(expected, Double.parseDouble(last[i]), EXACT_TOLERANCE * Math.abs(expected),
+                    "x_" + (i - 1) + " after 100 ms");
+        }
+    }
+
+    @Test
     void sameSeedRepeatsStates() throws IOException {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
@@ -128,6 +147,7 @@ class SimulateCommandTest {
         "--network balanced --neurons 7",
         "--radius 1 --weight-scale 2",
         "--integrator dormand-prince --noise 0.1",
+        "--integrator exact-linear",
         "--nonlinearity power --power-exponent 0.5",
         "--neurons ten",
         "--no-such-option"})
