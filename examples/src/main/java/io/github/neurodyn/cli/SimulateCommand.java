@@ -172,7 +172,10 @@ final class SimulateCommand extends CommandSupport {
                 .put("timeConstantSeconds", tauMs * 1e-3)
                 .put("stepSeconds", stepMs * 1e-3)
                 .put("durationSeconds", durationMs * 1e-3)
+                .put("sampleSeconds", sampleMs * 1e-3)
+                .put("bias", bias)
                 .put("noiseAmplitude", noiseAmplitude)
+                .put("noiseTimeConstantSeconds", noiseTauMs * 1e-3)
                 .put("seed", seed);
 
         Trajectory trajectory;
