@@ -35,6 +35,8 @@ class NetworksTest {
     private static final double BULK_RADIUS_TOLERANCE = 0.08;
     /** Relative gap allowed between the spectral radius of a Gaussian network at N = 400 and g. */
     private static final double CIRCULAR_LAW_TOLERANCE = 0.08;
+    /** Relative gap allowed between an outlying eigenvalue and its large-N estimate. */
+    private static final double OUTLIER_TOLERANCE = 0.1;
     /** Agreement between the EJML spectral radius and the Hipparchus cross-check. */
     private static final double CROSS_CHECK = 1e-9;
 
@@ -114,14 +116,13 @@ class NetworksTest {
     void bulkRadiusNearRequestedRadius() {
         double radius = 1.0;
         Connectivity c = Networks.excitatoryInhibitory(800).excitatoryFraction(0.5).connectionProbability(0.1)
-                .inhibitionDominance(3).bulkRadius(radius).seed(5).build();
+                .inhibitionDominance(3).bulkRadius(radius).spectrum(false).seed(5).build();
         double[] moduli = eigenvalueModuli(c.weights());
 
         // The outlier from the mean weights sits near p sqrt(N) w0 (f - (1 - f) gamma), about -4.2
         double w0 = radius / Math.sqrt(0.1 * 0.9 * (0.5 + 0.5 * 9));
         double outlier = 0.1 * Math.sqrt(800) * w0 * (0.5 - 0.5 * 3);
-        assertEquals(Math.abs(outlier), moduli[moduli.length - 1], 0.1 * Math.abs(outlier));
-        assertEquals(moduli[moduli.length - 1], c.spectralRadius(), ROUNDING);
+        assertEquals(Math.abs(outlier), moduli[moduli.length - 1], OUTLIER_TOLERANCE * Math.abs(outlier));
         assertEquals(radius, moduli[moduli.length - 2], BULK_RADIUS_TOLERANCE * radius);
     }
 
@@ -144,6 +145,7 @@ class NetworksTest {
         for (int i = 0; i < sums.length; i++) {
             assertEquals(0.0, sums[i], ROUNDING, "row sum " + i);
         }
+        // Unbalanced, the outlier would sit near p sqrt(N) w0 (f - (1 - f) gamma), about -4.5
         assertTrue(c.spectralRadius() < 2 * radius, "spectral radius " + c.spectralRadius());
     }
 
@@ -223,8 +225,8 @@ class NetworksTest {
         }
         Connectivity c = Networks.lowRank(n).structure(m, right).gain(0.3).seed(8).build();
         // The rank-one part has the single nonzero eigenvalue n^T m / N; the random bulk has radius 0.3
-        assertEquals(overlap, c.spectralRadius(), 0.1 * overlap);
-        assertEquals(overlap, c.spectralAbscissa(), 0.1 * overlap);
+        assertEquals(overlap, c.spectralRadius(), OUTLIER_TOLERANCE * overlap);
+        assertEquals(overlap, c.spectralAbscissa(), OUTLIER_TOLERANCE * overlap);
     }
 
     @Test
