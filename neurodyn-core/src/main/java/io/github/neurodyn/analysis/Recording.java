@@ -13,9 +13,9 @@ import org.ejml.data.DMatrixRMaj;
  * any other per-neuron signal) for every condition, time bin and neuron, with one time base
  * shared by all conditions.
  *
- * <p>Instances are immutable: factories copy their arguments and accessors return copies.
- * Times are in milliseconds and strictly increasing; rates are finite and keep the unit of
- * the source (spikes per second for raw rates, dimensionless after normalisation).
+ * <p>Instances are immutable because factories copy their arguments and accessors return
+ * copies. Times are in milliseconds and strictly increasing. Rates are finite and keep the
+ * unit of the source (spikes per second for raw rates, dimensionless after normalisation).
  */
 public final class Recording {
 

@@ -116,10 +116,10 @@ public final class RecordingCsv {
         out.flush();
     }
 
-    private static String requireWritable(String text, String what) {
+    private static String requireWritable(String text, String kind) {
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             throw new IllegalArgumentException(String.format(
-                    "%s '%s' contains a comma, quote or line break, which this CSV format cannot hold", what, text));
+                    "%s '%s' contains a comma, quote or line break, which this CSV format cannot hold", kind, text));
         }
         return text;
     }

@@ -37,15 +37,15 @@ class RecordingTest {
 
     @Test
     void rejectsBadInput() {
-        double[][][] one = {{{1}}};
+        double[][][] single = {{{1}}};
         assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of("a", "a"), new double[] {0},
                 new double[][][] {{{1}}, {{2}}}));
-        assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of(" "), new double[] {0}, one));
+        assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of(" "), new double[] {0}, single));
         assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of("a"), new double[] {0, 0},
                 new double[][][] {{{1}, {2}}}));
         assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of("a"), new double[] {0},
                 new double[][][] {{{Double.NaN}}}));
-        assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of("a"), new double[] {0, 1}, one));
+        assertThrows(IllegalArgumentException.class, () -> Recording.of(List.of("a"), new double[] {0, 1}, single));
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class, () -> Recording.of(
                 List.of("a"), new double[] {0, 1}, new double[][][] {{{1, 2}, {3}}}));
         assertTrue(ragged.getMessage().contains("rates[0][1]"), ragged.getMessage());
