@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +46,7 @@ public final class RecordingCsv {
     }
 
     /**
-     * Reads a recording from a UTF-8 CSV file; messages name the file by its file name.
+     * Reads a recording from a UTF-8 CSV file. Error messages name the file by its file name.
      *
      * @param file the CSV file
      * @return the recording
@@ -57,6 +58,8 @@ public final class RecordingCsv {
         String source = file.getFileName() != null ? file.getFileName().toString() : file.toString();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, source);
+        } catch (NoSuchFileException ex) {
+            throw new UncheckedIOException("cannot read " + file + ": file not found", ex);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
         }
@@ -119,7 +122,7 @@ public final class RecordingCsv {
     private static String requireWritable(String text, String kind) {
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             throw new IllegalArgumentException(String.format(
-                    "%s '%s' contains a comma, quote or line break, which this CSV format cannot hold", kind, text));
+                    "%s '%s' contains a comma, quote or line break, which this CSV format cannot represent", kind, text));
         }
         return text;
     }
