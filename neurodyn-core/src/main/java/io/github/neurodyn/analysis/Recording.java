@@ -107,7 +107,7 @@ public final class Recording {
         Arguments.requireNonNull(states, "states");
         Arguments.requireNonNull(timesMs, "timesMs");
         if (states.isEmpty() || states.get(0) == null) {
-            throw new IllegalArgumentException("states must hold at least one non-null N x T matrix, found "
+            throw new IllegalArgumentException("states must contain at least one non-null N x T matrix, found "
                     + (states.isEmpty() ? "none" : "null at index 0"));
         }
         int neurons = states.get(0).numRows;
@@ -208,7 +208,7 @@ public final class Recording {
     private static List<String> requireLabels(List<String> labels, String name) {
         Arguments.requireNonNull(labels, name);
         if (labels.isEmpty()) {
-            throw new IllegalArgumentException(name + " must hold at least one label, found none");
+            throw new IllegalArgumentException(name + " must contain at least one label, found none");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -228,7 +228,7 @@ public final class Recording {
     private static double[] requireTimes(double[] timesMs) {
         Arguments.requireFinite(timesMs, "timesMs");
         if (timesMs.length == 0) {
-            throw new IllegalArgumentException("timesMs must hold at least one time bin, found none");
+            throw new IllegalArgumentException("timesMs must contain at least one time bin, found none");
         }
         for (int t = 1; t < timesMs.length; t++) {
             if (!(timesMs[t] > timesMs[t - 1])) {
