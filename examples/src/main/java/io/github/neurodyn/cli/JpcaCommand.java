@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * 2012), written as projections, plots and a summary.
  *
  * <p>Outputs in the {@code --out} folder: {@code jpc_projections.csv} (one row per condition
- * and analysed bin, columns {@code condition,time_ms,jpc1..jpck}), {@code planes.csv} (one
+ * and analysed bin, columns {@code condition,time_ms,jpc1..jpck}),
+ * {@code jpc_projections_all_times.csv} (the same for every bin of the recording, projected
+ * with the window's preprocessing), {@code planes.csv} (one
  * row per jPC plane: frequency and variance captured), {@code jpc_plane<j>.png} (the
  * trajectories of every condition in plane j, coloured by condition) and
  * {@code summary.json}. The data file is read and analysed before anything is written, so
@@ -89,7 +91,9 @@ final class JpcaCommand extends CommandSupport {
 
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
-        out.writeText("jpc_projections.csv", projectionTable());
+        out.writeText("jpc_projections.csv", projectionTable(result.analysedTimesMs(), result.projections()));
+        out.writeText("jpc_projections_all_times.csv",
+                projectionTable(result.allTimesMs(), result.projectionsAllTimes()));
         out.writeText("planes.csv", planeTable());
         for (int plane = 0; plane < result.planes(); plane++) {
             Plots.save(out, "jpc_plane" + (plane + 1) + ".png", planeChart(plane));
@@ -131,14 +135,12 @@ final class JpcaCommand extends CommandSupport {
         return bounds;
     }
 
-    private CsvTable projectionTable() {
+    private CsvTable projectionTable(double[] times, double[][][] projections) {
         List<String> header = new ArrayList<>(List.of("condition", "time_ms"));
         for (int j = 0; j < result.pcs(); j++) {
             header.add("jpc" + (j + 1));
         }
         CsvTable table = new CsvTable(header);
-        double[][][] projections = result.projections();
-        double[] times = result.analysedTimesMs();
         for (int c = 0; c < projections.length; c++) {
             for (int t = 0; t < times.length; t++) {
                 Object[] row = new Object[header.size()];

@@ -118,6 +118,7 @@ class JpcaCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("jpc_projections.csv"));
         assertEquals("condition,time_ms,jpc1,jpc2,jpc3,jpc4,jpc5,jpc6", rows.get(0));
         assertEquals(1 + CONDITIONS * 21, rows.size());
+        assertEquals(1 + CONDITIONS * BINS, Files.readAllLines(out.resolve("jpc_projections_all_times.csv")).size());
         for (String file : List.of("planes.csv", "jpc_plane1.png", "jpc_plane2.png", "jpc_plane3.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file + " is written");
         }

@@ -157,6 +157,7 @@ public final class Jpca {
                 System.arraycopy(projected.data, (c * analysed + t) * k, projections[c][t], 0, k);
             }
         }
+        double[][][] projectionsAllTimes = projectAllTimes(all, pca, jpcs, conditions, bins);
         double[] radPerSecond = new double[k / 2];
         for (int plane = 0; plane < radPerSecond.length; plane++) {
             radPerSecond[plane] = speeds[plane] / binWidthSeconds;
@@ -168,7 +169,8 @@ public final class Jpca {
         LOG.debug("jPCA: {} conditions x {} bins x {} neurons, k = {}, R^2 best {} skew {}, plane-1 {} rad/s",
                 conditions, analysed, neurons, k, r2Best, r2Skew, radPerSecond[0]);
         return new JpcaResult(recording.conditions(), analysedTimes, binWidthSeconds, factors, pca, mBest, mSkew,
-                jpcs, radPerSecond, perPc, perJpc, r2Best, r2Skew, r2BestPlane1, r2SkewPlane1, projections);
+                jpcs, radPerSecond, perPc, perJpc, r2Best, r2Skew, r2BestPlane1, r2SkewPlane1, projections, times,
+                projectionsAllTimes);
     }
 
     private static int[] analysedBins(double[] times, JpcaOptions options) {
@@ -298,6 +300,25 @@ public final class Jpca {
             CommonOps_DDRM.scale(-1, aligned);
         }
         CommonOps_DDRM.insert(aligned, jpcs, 0, 2 * plane);
+    }
+
+    /**
+     * Projects every preprocessed bin onto the jPCs after subtracting the analysed window's
+     * mean, {@code (x - mean) V_k J}, so the analysed bins reproduce the window projections.
+     */
+    private static double[][][] projectAllTimes(DMatrixRMaj all, PcaResult pca, DMatrixRMaj jpcs, int conditions,
+            int bins) {
+        int k = jpcs.numCols;
+        DMatrixRMaj scores = pca.project(all);
+        DMatrixRMaj projected = new DMatrixRMaj(scores.numRows, k);
+        CommonOps_DDRM.mult(scores, jpcs, projected);
+        double[][][] result = new double[conditions][bins][k];
+        for (int c = 0; c < conditions; c++) {
+            for (int t = 0; t < bins; t++) {
+                System.arraycopy(projected.data, (c * bins + t) * k, result[c][t], 0, k);
+            }
+        }
+        return result;
     }
 
     private static double planeRSquared(DMatrixRMaj states, DMatrixRMaj changes, DMatrixRMaj fit, DMatrixRMaj plane) {

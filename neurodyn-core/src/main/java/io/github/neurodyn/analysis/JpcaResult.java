@@ -35,6 +35,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * @param r2BestPlane1 R^2 of the M_best fit, changes and errors projected onto plane 1
  * @param r2SkewPlane1 R^2 of the M_skew fit, changes and errors projected onto plane 1
  * @param projections scores on the jPCs indexed {@code [condition][analysed bin][jPC]}
+ * @param allTimesMs times of every bin of the recording in ms
+ * @param projectionsAllTimes scores on the jPCs of every bin of the recording, indexed
+ *     {@code [condition][bin][jPC]}, preprocessed and centred like the analysed window
  */
 public record JpcaResult(
         List<String> conditions,
@@ -52,7 +55,9 @@ public record JpcaResult(
         double r2Skew,
         double r2BestPlane1,
         double r2SkewPlane1,
-        double[][][] projections) {
+        double[][][] projections,
+        double[] allTimesMs,
+        double[][][] projectionsAllTimes) {
 
     /** Copies every array and matrix so that the record cannot be changed through them. */
     public JpcaResult {
@@ -66,6 +71,8 @@ public record JpcaResult(
         varianceCapturedPerPc = varianceCapturedPerPc.clone();
         varianceCapturedPerJpc = varianceCapturedPerJpc.clone();
         projections = deepCopy(projections);
+        allTimesMs = allTimesMs.clone();
+        projectionsAllTimes = deepCopy(projectionsAllTimes);
     }
 
     @Override
@@ -111,6 +118,16 @@ public record JpcaResult(
     @Override
     public double[][][] projections() {
         return deepCopy(projections);
+    }
+
+    @Override
+    public double[] allTimesMs() {
+        return allTimesMs.clone();
+    }
+
+    @Override
+    public double[][][] projectionsAllTimes() {
+        return deepCopy(projectionsAllTimes);
     }
 
     /** @return the number of principal components k */

@@ -129,6 +129,23 @@ class JpcaTest {
     }
 
     @Test
+    void allTimeProjectionsAgreeOnWindow() {
+        Recording recording = rotating(1e-3);
+        JpcaResult result = Jpca.of(recording, JpcaOptions.defaults().withPcs(4).withWindowMs(50, 150));
+        double[][][] all = result.projectionsAllTimes();
+        double[][][] window = result.projections();
+        assertEquals(recording.timeBinCount(), all[0].length);
+        assertEquals(0.0, result.allTimesMs()[0]);
+        for (int c = 0; c < window.length; c++) {
+            for (int t = 0; t < window[c].length; t++) {
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(window[c][t][j], all[c][t + 5][j], ROUND_OFF, "condition " + c + ", bin " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void decayWithoutRotationFitsBestButNotSkew() {
         DMatrixRMaj transition = CommonOps_DDRM.diag(0.95, 0.9, 0.85, 0.8);
         Recording recording = SyntheticRecordings.simulate(transition, 8, 30, 20, 1e-4, 9);
