@@ -1,6 +1,7 @@
 package io.github.neurodyn.analysis;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.Trajectory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -121,6 +122,35 @@ public final class Recording {
             }
         }
         return of(conditions, timesMs, rates);
+    }
+
+    /**
+     * Creates a recording from a simulation with one trial per condition, taking the rates
+     * {@code phi(x)} of each trial and converting the sample times from seconds to ms.
+     *
+     * @param conditions one unique, non-blank label per trial of the trajectory
+     * @param trajectory the simulation, with strictly increasing sample times
+     * @return the recording
+     * @throws IllegalArgumentException when the label count differs from the trial count, the
+     *     sample times repeat or a rate is not finite
+     */
+    public static Recording fromSimulation(List<String> conditions, Trajectory trajectory) {
+        Arguments.requireNonNull(conditions, "conditions");
+        Arguments.requireNonNull(trajectory, "trajectory");
+        if (conditions.size() != trajectory.trials()) {
+            throw new IllegalArgumentException(String.format(
+                    "conditions has %d labels but the trajectory has %d trials; expected one label per trial",
+                    conditions.size(), trajectory.trials()));
+        }
+        double[] timesMs = trajectory.times();
+        for (int t = 0; t < timesMs.length; t++) {
+            timesMs[t] *= 1000.0;
+        }
+        List<DMatrixRMaj> rates = new ArrayList<>(trajectory.trials());
+        for (int trial = 0; trial < trajectory.trials(); trial++) {
+            rates.add(trajectory.rates(trial));
+        }
+        return fromTrajectories(conditions, timesMs, rates);
     }
 
     /** @return the number of conditions */

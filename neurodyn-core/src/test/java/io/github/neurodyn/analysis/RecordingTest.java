@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.neurodyn.api.Nonlinearity;
+import io.github.neurodyn.api.Trajectory;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,20 @@ class RecordingTest {
         assertEquals(10, r.rate(1, 0, 1));
         assertArrayEquals(new double[] {7, 10, 8, 11, 9, 12}, r.condition(1).data);
         assertEquals(List.of("n1", "n2"), r.neuronNames());
+    }
+
+    @Test
+    void fromSimulationTakesRatesPerTrial() {
+        double[][] states = {{-1, 2, 3, -4}, {5, -6, 7, 8}};
+        Trajectory trajectory = new Trajectory(new double[] {0.0, 0.01}, states, 2, Nonlinearity.relu(),
+                new DMatrixRMaj(2, 2), "test", 1, 0, false);
+        Recording r = Recording.fromSimulation(List.of("left", "right"), trajectory);
+        assertArrayEquals(new double[] {0.0, 10.0}, r.timesMs());
+        assertEquals(0.0, r.rate(0, 0, 0), "relu of -1");
+        assertEquals(3.0, r.rate(0, 1, 0));
+        assertEquals(0.0, r.rate(1, 0, 1), "relu of -6");
+        assertEquals(8.0, r.rate(1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Recording.fromSimulation(List.of("only"), trajectory));
     }
 
     @Test
