@@ -1,0 +1,133 @@
+package io.github.neurodyn.riccati;
+
+import io.github.neurodyn.api.NoStabilizingSolutionException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Solves a validated {@link RiccatiProblem}: reduction to standard form, a first solution by
+ * doubling, defect correction, and the checks that make a returned X trustworthy.
+ *
+ * <p>Defect correction (Mehrmann and Tan, IEEE Trans. Automat. Control 33(7), 1988): with
+ * Y = Y0 + D, the correction D solves a Riccati equation of the same kind whose constant term
+ * is the residual of Y0 and whose drift is the closed loop of Y0, continuous
+ * {@code (A - G Y0)^T D + D (A - G Y0) - D G D + Res(Y0) = 0}, discrete
+ * {@code D = Res(Y0) + Ac^T D (I + Gc D)^-1 Ac} with {@code Ac = (I + G Y0)^-1 A} and
+ * {@code Gc = (I + G Y0)^-1 G}. Because D is small, its own rounding errors are small in
+ * absolute terms, so each step recovers digits that the first solve lost.
+ */
+final class RiccatiSolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiccatiSolver.class);
+
+    /** Maximum defect-correction steps; each step is accepted only if it lowers the residual. */
+    static final int MAX_REFINEMENT_STEPS = 4;
+
+    private RiccatiSolver() {
+    }
+
+    static RiccatiSolution solve(RiccatiProblem problem) {
+        ReducedEquation reduced = ReducedEquation.of(problem);
+        boolean continuous = problem.domain() == RiccatiProblem.TimeDomain.CONTINUOUS;
+
+        // First approximation
+        RiccatiMethod method = continuous ? RiccatiMethod.SCHUR : RiccatiMethod.DOUBLING;
+        DoublingAlgorithm.Outcome first = solveStandard(reduced.domain, method, reduced.a, reduced.g, reduced.q);
+        if (!first.converged() && method == RiccatiMethod.SCHUR) {
+            LOG.warn("Hamiltonian Schur method failed ({}); falling back to the doubling algorithm",
+                    first.failure());
+            method = RiccatiMethod.DOUBLING;
+            first = solveStandard(reduced.domain, method, reduced.a, reduced.g, reduced.q);
+        }
+        if (!first.converged()) {
+            throw Diagnosis.failure(reduced, first);
+        }
+        DMatrixRMaj y = first.y();
+        DMatrixRMaj x = reduced.toOriginal(y);
+        double residual = Residual.relative(problem, x);
+        LOG.debug("Riccati {} n={} m={}: doubling converged in {} steps, relative residual {}",
+                problem.domain(), problem.n(), problem.m(), first.iterations(), residual);
+
+        // Defect correction while it lowers the residual
+        int refinementSteps = 0;
+        for (int step = 0; step < MAX_REFINEMENT_STEPS && residual > 0; step++) {
+            DoublingAlgorithm.Outcome correction = correct(reduced, method, y);
+            if (!correction.converged()) {
+                LOG.debug("defect correction step {} stopped: {}", step + 1, correction.failure());
+                break;
+            }
+            DMatrixRMaj yNext = Dense.symmetrize(Dense.add(y, correction.y()));
+            DMatrixRMaj xNext = reduced.toOriginal(yNext);
+            double residualNext = Residual.relative(problem, xNext);
+            if (!(residualNext < residual)) {
+                break;
+            }
+            y = yNext;
+            x = xNext;
+            residual = residualNext;
+            refinementSteps++;
+        }
+        LOG.debug("defect correction: {} accepted steps, relative residual {}", refinementSteps, residual);
+
+        // Checks: finite and stabilising
+        if (!Dense.isFinite(x)) {
+            throw new NoStabilizingSolutionException("the computed X has non-finite entries");
+        }
+        ClosedLoop loop = ClosedLoop.of(problem, reduced, x);
+        if (!(loop.margin() > 0)) {
+            throw new NoStabilizingSolutionException(String.format(
+                    "the computed X is not stabilising: the closed-loop %s is %.3e, so the "
+                            + "Hamiltonian or symplectic pencil has eigenvalues on or near the "
+                            + "stability boundary or (A, B) is not stabilisable",
+                    continuous ? "spectral abscissa" : "spectral radius",
+                    continuous ? -loop.margin() : 1 - loop.margin()));
+        }
+        return new RiccatiSolution(x, loop.gain(), loop.real(), loop.imag(), loop.margin(), residual,
+                method, first.iterations(), refinementSteps);
+    }
+
+    /** Solves a standard-form equation with the chosen method. */
+    static DoublingAlgorithm.Outcome solveStandard(RiccatiProblem.TimeDomain domain, RiccatiMethod method,
+            DMatrixRMaj a, DMatrixRMaj g, DMatrixRMaj q) {
+        if (domain == RiccatiProblem.TimeDomain.DISCRETE) {
+            return DoublingAlgorithm.discrete(a, g, q);
+        }
+        return method == RiccatiMethod.SCHUR
+                ? HamiltonianSchur.solve(a, g, q)
+                : DoublingAlgorithm.continuous(a, g, q);
+    }
+
+    /** Solves the defect-correction equation for the stored reduced solution y. */
+    private static DoublingAlgorithm.Outcome correct(ReducedEquation reduced, RiccatiMethod method,
+            DMatrixRMaj y) {
+        DMatrixRMaj a = reduced.a;
+        DMatrixRMaj g = reduced.g;
+        int n = a.numRows;
+        if (reduced.domain == RiccatiProblem.TimeDomain.CONTINUOUS) {
+            // Res = A^T Y + Y A - Y G Y + Q, drift A - G Y
+            DMatrixRMaj ya = Dense.mult(y, a);
+            DMatrixRMaj gy = Dense.mult(g, y);
+            DMatrixRMaj res = Dense.add(ya, Dense.transpose(ya));
+            res = Dense.add(Dense.subtract(res, Dense.mult(y, gy)), reduced.q);
+            return solveStandard(reduced.domain, method, Dense.subtract(a, gy), g, Dense.symmetrize(res));
+        }
+        // Res = Q + A^T Y (I + G Y)^-1 A - Y, drift (I + G Y)^-1 A, weight (I + G Y)^-1 G
+        DMatrixRMaj w = Dense.mult(g, y);
+        for (int i = 0; i < n; i++) {
+            w.add(i, i, 1.0);
+        }
+        DMatrixRMaj rhs = new DMatrixRMaj(n, 2 * n);
+        CommonOps_DDRM.insert(a, rhs, 0, 0);
+        CommonOps_DDRM.insert(g, rhs, 0, n);
+        DMatrixRMaj solved = Dense.solve(w, rhs);
+        if (solved == null) {
+            return new DoublingAlgorithm.Outcome(null, 0, Double.NaN, "I + G Y is singular");
+        }
+        DMatrixRMaj drift = CommonOps_DDRM.extract(solved, 0, n, 0, n);
+        DMatrixRMaj weight = Dense.symmetrize(CommonOps_DDRM.extract(solved, 0, n, n, 2 * n));
+        DMatrixRMaj res = Dense.subtract(Dense.add(reduced.q, Dense.multTransA(a, Dense.mult(y, drift))), y);
+        return DoublingAlgorithm.discrete(drift, weight, Dense.symmetrize(res));
+    }
+}
