@@ -24,6 +24,8 @@ final class RiccatiSolver {
 
     /** Maximum defect-correction steps; each step is accepted only if it lowers the residual. */
     static final int MAX_REFINEMENT_STEPS = 4;
+    /** Relative residual below which no refinement step is attempted: rounding level. */
+    static final double RESIDUAL_TARGET = Math.ulp(1.0);
 
     private RiccatiSolver() {
     }
@@ -52,7 +54,7 @@ final class RiccatiSolver {
 
         // Defect correction while it lowers the residual
         int refinementSteps = 0;
-        for (int step = 0; step < MAX_REFINEMENT_STEPS && residual > 0; step++) {
+        for (int step = 0; step < MAX_REFINEMENT_STEPS && residual > RESIDUAL_TARGET; step++) {
             DoublingAlgorithm.Outcome correction = correct(reduced, method, y);
             if (!correction.converged()) {
                 LOG.debug("defect correction step {} stopped: {}", step + 1, correction.failure());
