@@ -112,18 +112,21 @@ public final class RiccatiProblem {
     }
 
     /**
-     * Computes the stabilising solution: the equation is reduced to standard form
-     * (E = I, S = 0, balanced Q and B R^-1 B^T), solved by the doubling algorithm and
-     * refined by defect correction while that lowers the residual; the result is checked
-     * for a finite, symmetric, stabilising X.
+     * Computes the stabilising solution. The equation is reduced to standard form (E = I,
+     * S = 0, Q and B R^-1 B^T balanced to equal norms). The continuous equation is solved by
+     * the Hamiltonian Schur method, with the doubling algorithm as fallback when the Schur
+     * reordering fails; the discrete one by the doubling algorithm. Defect-correction or
+     * Newton steps then refine X while they lower the residual, and X is checked to be
+     * finite, symmetric and stabilising.
      *
-     * <p>Cost: O(n^3) flops per doubling step, about 20 n^3 flops per step and 5 to 40
-     * steps, plus the same again for each refinement step; O(n^2) words of memory.
+     * <p>Cost: about 25 (2n)^3 flops for the Hamiltonian Schur form, or about 17 n^3 flops per
+     * doubling step (typically 5 to 40 steps), plus at most four refinement steps of similar
+     * cost; O(n^2) doubles of memory.
      *
      * @return the solution with its diagnostics
-     * @throws NoStabilizingSolutionException if the doubling iteration diverges or stalls
-     *     (eigenvalues of the Hamiltonian or symplectic pencil on or near the stability
-     *     boundary, (A, B) not stabilisable) or the computed X is not stabilising
+     * @throws NoStabilizingSolutionException if the Hamiltonian or symplectic pencil has
+     *     eigenvalues on or near the stability boundary, (A, B) is not stabilisable, the
+     *     stable-subspace basis is numerically singular, or the computed X is not stabilising
      */
     public RiccatiSolution solve() {
         return RiccatiSolver.solve(this);
