@@ -10,17 +10,17 @@ final class Diagnosis {
     }
 
     static NoStabilizingSolutionException failure(ReducedEquation reduced, DoublingAlgorithm.Outcome outcome) {
-        String what = String.format("no stabilising solution: the doubling iteration failed after %d "
+        String summary = String.format("no stabilising solution: the doubling iteration failed after %d "
                 + "steps because %s", outcome.iterations(), outcome.failure());
         if (reduced.domain == RiccatiProblem.TimeDomain.DISCRETE) {
-            return new NoStabilizingSolutionException(what + "; the symplectic pencil has eigenvalues "
+            return new NoStabilizingSolutionException(summary + "; the symplectic pencil has eigenvalues "
                     + "on or near the unit circle or (A, B) is not stabilisable");
         }
         double distance = hamiltonianAxisDistance(reduced);
         return new NoStabilizingSolutionException(String.format("%s; the Hamiltonian eigenvalue closest "
                 + "to the imaginary axis has |Re| = %.3e (relative %.3e); a value near zero means "
                 + "eigenvalues on the imaginary axis, otherwise (A, B) is not stabilisable",
-                what, distance, distance / Math.max(Double.MIN_NORMAL, hamiltonianNorm(reduced))));
+                summary, distance, distance / Math.max(Double.MIN_NORMAL, hamiltonianNorm(reduced))));
     }
 
     /** Returns the smallest |Re lambda| over the eigenvalues of [A, -G; -Q, -A^T]. */

@@ -7,7 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Structure-preserving doubling algorithm (SDA) for Riccati equations in standard form.
  *
  * <p>The discrete equation {@code Y = H0 + A0^T Y (I + G0 Y)^-1 A0} is solved by the
- * iteration of Chu, Fan and Lin (Linear Algebra Appl. 396, 2005, Theorem 3.1):
+ * structure-preserving doubling iteration (Chu, Fan, Lin and Wang, Int. J. Control 77(8),
+ * 2004; reviewed with its convergence theory by Poloni, arXiv:2005.08903, 2020):
  * <pre>
  *   W_k     = I + G_k H_k
  *   A_{k+1} = A_k W_k^-1 A_k
@@ -17,7 +18,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * H_k increases monotonically to the stabilising Y, and the error decays like
  * {@code rho^(2^k)} with rho the spectral radius of the closed loop. The continuous equation
  * {@code A^T Y + Y A - Y G Y + Q = 0} is first mapped by a Cayley transform with shift
- * gamma > 0 (Chu, Fan, Lin and Wang, J. Phys. A 37, 2004) to
+ * gamma > 0 (Chu, Fan and Lin, Linear Algebra Appl. 396, 2005) to
  * <pre>
  *   A_gamma = A - gamma I,   W = A_gamma^T + Q A_gamma^-1 G,
  *   A0 = I + 2 gamma W^-T,   G0 = 2 gamma A_gamma^-1 G W^-1,   H0 = 2 gamma W^-1 Q A_gamma^-1,
@@ -26,7 +27,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 final class DoublingAlgorithm {
 
-    /** Maximum doubling steps; 60 steps square the contraction factor 60 times. */
+    /** Maximum doubling steps. Step k raises the contraction factor to the power 2^k. */
     static final int MAX_ITERATIONS = 60;
     /** Relative change of H below which the iteration has converged. */
     static final double TOLERANCE = 2 * Math.ulp(1.0);
@@ -66,7 +67,7 @@ final class DoublingAlgorithm {
             gamma = 1.0;
         }
 
-        // Double gamma until A - gamma I and W are well conditioned; a large shift always is
+        // Double gamma until A - gamma I and W are well conditioned, which a large shift ensures
         for (int attempt = 0; attempt < 8; attempt++, gamma *= 2) {
             DMatrixRMaj aGamma = a.copy();
             for (int i = 0; i < n; i++) {

@@ -18,7 +18,8 @@ import org.ejml.data.DMatrixRMaj;
  *     documented in {@link RiccatiProblem#relativeResidual(DMatrixRMaj)}
  * @param method algorithm of the first approximation
  * @param iterations doubling steps of the first approximation
- * @param refinementSteps accepted defect-correction steps after the first approximation
+ * @param refinementSteps accepted refinement steps (defect correction or Newton) after the
+ *     first approximation
  */
 public record RiccatiSolution(DMatrixRMaj x, DMatrixRMaj gain, double[] closedLoopReal,
         double[] closedLoopImag, double stabilityMargin, double relativeResidual,

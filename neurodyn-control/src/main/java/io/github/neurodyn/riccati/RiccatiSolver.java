@@ -31,9 +31,9 @@ final class RiccatiSolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiccatiSolver.class);
 
-    /** Maximum defect-correction steps; each step is accepted only if it lowers the residual. */
+    /** Maximum refinement steps. A step is accepted only if it lowers the residual. */
     static final int MAX_REFINEMENT_STEPS = 4;
-    /** Relative residual below which no refinement step is attempted: rounding level. */
+    /** Relative residual at rounding level, below which no refinement step is attempted. */
     static final double RESIDUAL_TARGET = Math.ulp(1.0);
 
     private RiccatiSolver() {
