@@ -33,6 +33,8 @@ final class RiccatiSolver {
 
     /** Maximum refinement steps. A step is accepted only if it lowers the residual. */
     static final int MAX_REFINEMENT_STEPS = 4;
+    /** Relative residual above which the solver logs a WARN about an inaccurate X. */
+    static final double INACCURATE_RESIDUAL = 1e-10;
     /** Relative residual at rounding level, below which no refinement step is attempted. */
     static final double RESIDUAL_TARGET = Math.ulp(1.0);
 
@@ -79,6 +81,11 @@ final class RiccatiSolver {
             refinementSteps++;
         }
         LOG.debug("refinement: {} accepted steps, relative residual {}", refinementSteps, residual);
+        if (residual > INACCURATE_RESIDUAL) {
+            LOG.warn("Riccati {} n={}: relative residual {} after {} refinement steps; the equation is "
+                    + "ill conditioned and X may be accurate to only a few digits",
+                    problem.domain(), problem.n(), residual, refinementSteps);
+        }
 
         // Checks: finite and stabilising
         if (!Dense.isFinite(x)) {
