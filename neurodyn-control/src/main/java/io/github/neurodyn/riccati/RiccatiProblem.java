@@ -45,9 +45,10 @@ public final class RiccatiProblem {
     private final DMatrixRMaj r;
     private final DMatrixRMaj e;
     private final DMatrixRMaj s;
+    private final RiccatiMethod method;
 
     private RiccatiProblem(TimeDomain domain, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj q,
-            DMatrixRMaj r, DMatrixRMaj e, DMatrixRMaj s) {
+            DMatrixRMaj r, DMatrixRMaj e, DMatrixRMaj s, RiccatiMethod method) {
         this.domain = domain;
         this.a = a;
         this.b = b;
@@ -55,6 +56,7 @@ public final class RiccatiProblem {
         this.r = r;
         this.e = e;
         this.s = s;
+        this.method = method;
     }
 
     static RiccatiProblem of(TimeDomain domain, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj q,
@@ -73,7 +75,7 @@ public final class RiccatiProblem {
         Arguments.requireFinite(Arguments.requireShape(r, m, m, "R"), "R");
         Arguments.requireSymmetric(r, SYMMETRY_TOLERANCE, "R");
         RiccatiProblem problem = new RiccatiProblem(domain, a.copy(), b.copy(), Dense.symmetrize(q),
-                Dense.symmetrize(r), null, null);
+                Dense.symmetrize(r), null, null, defaultMethod(domain));
         // Rejects an R that the reduction cannot use, before any solve is attempted.
         ReducedEquation.invertWeight(problem.r, domain);
         return problem;
@@ -89,11 +91,11 @@ public final class RiccatiProblem {
      */
     public RiccatiProblem withE(DMatrixRMaj e) {
         if (e == null) {
-            return new RiccatiProblem(domain, a, b, q, r, null, s);
+            return new RiccatiProblem(domain, a, b, q, r, null, s, method);
         }
         Arguments.requireFinite(Arguments.requireShape(e, n(), n(), "E"), "E");
         ReducedEquation.invertDescriptor(e);
-        return new RiccatiProblem(domain, a, b, q, r, e.copy(), s);
+        return new RiccatiProblem(domain, a, b, q, r, e.copy(), s, method);
     }
 
     /**
@@ -105,10 +107,37 @@ public final class RiccatiProblem {
      */
     public RiccatiProblem withCrossTerm(DMatrixRMaj s) {
         if (s == null) {
-            return new RiccatiProblem(domain, a, b, q, r, e, null);
+            return new RiccatiProblem(domain, a, b, q, r, e, null, method);
         }
         Arguments.requireFinite(Arguments.requireShape(s, n(), m(), "S"), "S");
-        return new RiccatiProblem(domain, a, b, q, r, e, s.copy());
+        return new RiccatiProblem(domain, a, b, q, r, e, s.copy(), method);
+    }
+
+    /**
+     * Returns this problem with the algorithm of the first approximation: {@link
+     * RiccatiMethod#SCHUR} (the default for the continuous equation) or {@link
+     * RiccatiMethod#DOUBLING} (the default, and the only method, for the discrete one).
+     *
+     * @param method the algorithm
+     * @return a new problem
+     * @throws IllegalArgumentException if method is null, or SCHUR for the discrete equation
+     */
+    public RiccatiProblem withMethod(RiccatiMethod method) {
+        Arguments.requireNonNull(method, "method");
+        if (domain == TimeDomain.DISCRETE && method == RiccatiMethod.SCHUR) {
+            throw new IllegalArgumentException("method SCHUR is invalid for the discrete equation, "
+                    + "which only DOUBLING solves");
+        }
+        return new RiccatiProblem(domain, a, b, q, r, e, s, method);
+    }
+
+    /** Returns the algorithm of the first approximation. */
+    public RiccatiMethod method() {
+        return method;
+    }
+
+    private static RiccatiMethod defaultMethod(TimeDomain domain) {
+        return domain == TimeDomain.CONTINUOUS ? RiccatiMethod.SCHUR : RiccatiMethod.DOUBLING;
     }
 
     /**

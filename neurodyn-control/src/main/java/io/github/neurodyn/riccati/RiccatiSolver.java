@@ -46,7 +46,7 @@ final class RiccatiSolver {
         boolean continuous = problem.domain() == RiccatiProblem.TimeDomain.CONTINUOUS;
 
         // First approximation
-        RiccatiMethod method = continuous ? RiccatiMethod.SCHUR : RiccatiMethod.DOUBLING;
+        RiccatiMethod method = problem.method();
         DoublingAlgorithm.Outcome first = solveStandard(reduced.domain, method, reduced.a, reduced.g, reduced.q);
         if (!first.converged() && method == RiccatiMethod.SCHUR) {
             LOG.warn("Hamiltonian Schur method failed ({}); falling back to the doubling algorithm",

@@ -60,6 +60,18 @@ class RiccatiAnalyticTest {
     }
 
     @Test
+    void doublingMatchesSchurMethod() {
+        DMatrixRMaj a = matrix(new double[][] {{0.2, 1, 0}, {0, -0.5, 1}, {0.3, 0, 0.1}});
+        DMatrixRMaj b = matrix(new double[][] {{1, 0}, {0, 0}, {0, 1}});
+        RiccatiProblem problem = Riccati.continuous(a, b, CommonOps_DDRM.diag(3, 2, 1), CommonOps_DDRM.diag(2, 1));
+        RiccatiSolution schur = problem.solve();
+        RiccatiSolution doubling = problem.withMethod(RiccatiMethod.DOUBLING).solve();
+        assertEquals(RiccatiMethod.SCHUR, schur.method());
+        assertEquals(RiccatiMethod.DOUBLING, doubling.method());
+        EjmlUnitTests.assertEquals(schur.x(), doubling.x(), 1e-12);
+    }
+
+    @Test
     void descriptorMatchesReducedProblem() {
         DMatrixRMaj a = matrix(new double[][] {{-1, 2}, {0.5, 0.3}});
         DMatrixRMaj b = matrix(new double[][] {{1, 0}, {0.2, 1}});

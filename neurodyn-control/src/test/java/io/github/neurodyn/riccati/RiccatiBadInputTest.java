@@ -40,6 +40,8 @@ class RiccatiBadInputTest {
                 Arguments.of("E", "singular E", (Supplier<Object>) () -> Riccati.continuous(A, B, Q, R).withE(singularE)),
                 Arguments.of("E", "E shape", (Supplier<Object>) () -> Riccati.discrete(A, B, Q, R).withE(CommonOps_DDRM.identity(3))),
                 Arguments.of("S", "S shape", (Supplier<Object>) () -> Riccati.continuous(A, B, Q, R).withCrossTerm(new DMatrixRMaj(2, 2))),
+                Arguments.of("SCHUR", "Schur method, discrete", (Supplier<Object>) () -> Riccati.discrete(A, B, Q, R).withMethod(RiccatiMethod.SCHUR)),
+                Arguments.of("method", "null method", (Supplier<Object>) () -> Riccati.continuous(A, B, Q, R).withMethod(null)),
                 Arguments.of("X", "X shape", (Supplier<Object>) () -> Riccati.continuous(A, B, Q, R).relativeResidual(new DMatrixRMaj(3, 3))));
     }
 
