@@ -2,8 +2,17 @@ package io.github.neurodyn.riccati;
 
 import org.ejml.data.DMatrixRMaj;
 
-/** Relative residuals of a candidate X in the original (unreduced) Riccati equations. */
+/** Residuals of a candidate X in the original (unreduced) Riccati equations. */
 final class Residual {
+
+    /**
+     * Residual matrix and the normalising sum of norms of its terms.
+     *
+     * @param matrix the left-hand side of the equation at X
+     * @param scale the denominator of the relative residual
+     */
+    private record Parts(DMatrixRMaj matrix, double scale) {
+    }
 
     private Residual() {
     }
@@ -13,6 +22,25 @@ final class Residual {
      * Returns positive infinity when R + B^T X B is singular in the discrete equation.
      */
     static double relative(RiccatiProblem problem, DMatrixRMaj x) {
+        Parts parts = compute(problem, x);
+        if (parts == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double norm = Dense.normF(parts.matrix());
+        return parts.scale() > 0 ? norm / parts.scale() : norm;
+    }
+
+    /**
+     * Returns the symmetrised left-hand side of the equation at X, or null when R + B^T X B is
+     * singular. With Y = E^T X E it equals the residual of the reduced equation in Y, because
+     * the reduction only rewrites the same terms.
+     */
+    static DMatrixRMaj matrix(RiccatiProblem problem, DMatrixRMaj x) {
+        Parts parts = compute(problem, x);
+        return parts == null ? null : Dense.symmetrize(parts.matrix());
+    }
+
+    private static Parts compute(RiccatiProblem problem, DMatrixRMaj x) {
         DMatrixRMaj a = problem.aView();
         DMatrixRMaj b = problem.bView();
         DMatrixRMaj q = problem.qView();
@@ -27,7 +55,7 @@ final class Residual {
             DMatrixRMaj res = Dense.add(Dense.multTransA(a, xe), Dense.multTransA(e, Dense.mult(x, a)));
             res = Dense.add(Dense.subtract(res, f), q);
             double scale = Dense.normF(q) + 2 * Dense.normF(a) * Dense.normF(e) * normX + Dense.normF(f);
-            return ratio(Dense.normF(res), scale);
+            return new Parts(res, scale);
         }
 
         // res = A^T X A - E^T X E - M (R + B^T X B)^-1 M^T + Q with M = A^T X B + S
@@ -35,7 +63,7 @@ final class Residual {
         DMatrixRMaj w = Dense.add(problem.rView(), Dense.multTransA(b, Dense.mult(x, b)));
         DMatrixRMaj wInverseMt = Dense.solve(w, Dense.transpose(m));
         if (wInverseMt == null) {
-            return Double.POSITIVE_INFINITY;
+            return null;
         }
         DMatrixRMaj f = Dense.mult(m, wInverseMt);
         DMatrixRMaj res = Dense.subtract(Dense.multTransA(a, Dense.mult(x, a)),
@@ -44,14 +72,10 @@ final class Residual {
         double normA = Dense.normF(a);
         double normE = Dense.normF(e);
         double scale = Dense.normF(q) + normA * normA * normX + normE * normE * normX + Dense.normF(f);
-        return ratio(Dense.normF(res), scale);
+        return new Parts(res, scale);
     }
 
     private static DMatrixRMaj withCrossTerm(DMatrixRMaj m, RiccatiProblem problem) {
         return problem.hasCrossTerm() ? Dense.add(m, problem.sView()) : m;
-    }
-
-    private static double ratio(double residual, double scale) {
-        return scale > 0 ? residual / scale : residual;
     }
 }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code (A - G Y0)^T D + D (A - G Y0) - D G D + Res(Y0) = 0}, discrete
  * {@code D = Res(Y0) + Ac^T D (I + Gc D)^-1 Ac} with {@code Ac = (I + G Y0)^-1 A} and
  * {@code Gc = (I + G Y0)^-1 G}. Because D is small, its own rounding errors are small in
- * absolute terms, so each step recovers digits that the first solve lost. When a
+ * absolute terms, so each step recovers digits that the first solve lost. Res(Y0) is taken
+ * from the original matrices, so the steps converge to the solution of the given equation
+ * and not of its reduction with a rounded G. When a
  * defect-correction step does not lower the residual, a Newton step (Kleinman, IEEE Trans.
  * Automat. Control 13(1), 1968; Hewer, IEEE Trans. Automat. Control 16(4), 1971) is tried
  * instead; refinement stops at the first step that lowers neither.
@@ -66,10 +68,10 @@ final class RiccatiSolver {
         // Refinement while it lowers the residual: a defect-correction step, else a Newton step
         int refinementSteps = 0;
         for (int step = 0; step < MAX_REFINEMENT_STEPS && residual > RESIDUAL_TARGET; step++) {
-            DMatrixRMaj yNext = corrected(y, correct(reduced, method, y));
+            DMatrixRMaj yNext = corrected(y, correct(problem, reduced, method, y));
             double residualNext = yNext == null ? Double.NaN : Residual.relative(problem, reduced.toOriginal(yNext));
             if (!(residualNext < residual)) {
-                yNext = corrected(y, newtonStep(reduced, y));
+                yNext = corrected(y, newtonStep(problem, reduced, y));
                 residualNext = yNext == null ? Double.NaN : Residual.relative(problem, reduced.toOriginal(yNext));
             }
             if (!(residualNext < residual)) {
@@ -111,8 +113,9 @@ final class RiccatiSolver {
      * Lyapunov solve of order n, about 8 times cheaper than a Schur form of the 2n x 2n
      * Hamiltonian.
      */
-    private static DoublingAlgorithm.Outcome newtonStep(ReducedEquation reduced, DMatrixRMaj y) {
-        Correction c = correctionData(reduced, y);
+    private static DoublingAlgorithm.Outcome newtonStep(RiccatiProblem problem, ReducedEquation reduced,
+            DMatrixRMaj y) {
+        Correction c = correctionData(problem, reduced, y);
         if (c == null) {
             return new DoublingAlgorithm.Outcome(null, 0, Double.NaN, "I + G Y is singular");
         }
@@ -136,8 +139,12 @@ final class RiccatiSolver {
     private record Correction(DMatrixRMaj drift, DMatrixRMaj weight, DMatrixRMaj residual) {
     }
 
-    /** Returns the correction data, or null when I + G Y is singular. */
-    private static Correction correctionData(ReducedEquation reduced, DMatrixRMaj y) {
+    /**
+     * Returns the correction data, or null when I + G Y is singular. The residual is evaluated
+     * on the original matrices, with solves against R instead of the rounded G, so refinement
+     * converges to the solution of the given equation rather than of its rounded reduction.
+     */
+    private static Correction correctionData(RiccatiProblem problem, ReducedEquation reduced, DMatrixRMaj y) {
         DMatrixRMaj a = reduced.a;
         DMatrixRMaj g = reduced.g;
         int n = a.numRows;
@@ -147,7 +154,7 @@ final class RiccatiSolver {
             DMatrixRMaj gy = Dense.mult(g, y);
             DMatrixRMaj res = Dense.add(ya, Dense.transpose(ya));
             res = Dense.add(Dense.subtract(res, Dense.mult(y, gy)), reduced.q);
-            return new Correction(Dense.subtract(a, gy), g, Dense.symmetrize(res));
+            return new Correction(Dense.subtract(a, gy), g, originalResidual(problem, reduced, y, res));
         }
         // Res = Q + A^T Y (I + G Y)^-1 A - Y, drift (I + G Y)^-1 A, weight (I + G Y)^-1 G
         DMatrixRMaj w = Dense.mult(g, y);
@@ -164,7 +171,17 @@ final class RiccatiSolver {
         DMatrixRMaj drift = CommonOps_DDRM.extract(solved, 0, n, 0, n);
         DMatrixRMaj weight = Dense.symmetrize(CommonOps_DDRM.extract(solved, 0, n, n, 2 * n));
         DMatrixRMaj res = Dense.subtract(Dense.add(reduced.q, Dense.multTransA(a, Dense.mult(y, drift))), y);
-        return new Correction(drift, weight, Dense.symmetrize(res));
+        return new Correction(drift, weight, originalResidual(problem, reduced, y, res));
+    }
+
+    /** Returns the original residual in stored scaling, or the reduced one when R + B^T X B is singular. */
+    private static DMatrixRMaj originalResidual(RiccatiProblem problem, ReducedEquation reduced, DMatrixRMaj y,
+            DMatrixRMaj reducedResidual) {
+        DMatrixRMaj original = Residual.matrix(problem, reduced.toOriginal(y));
+        if (original == null) {
+            return Dense.symmetrize(reducedResidual);
+        }
+        return Dense.scale(1 / reduced.sigma, original);
     }
 
     /** Returns y + D symmetrised, or null when the correction failed. */
@@ -188,9 +205,9 @@ final class RiccatiSolver {
     }
 
     /** Solves the defect-correction equation for the stored reduced solution y. */
-    private static DoublingAlgorithm.Outcome correct(ReducedEquation reduced, RiccatiMethod method,
-            DMatrixRMaj y) {
-        Correction c = correctionData(reduced, y);
+    private static DoublingAlgorithm.Outcome correct(RiccatiProblem problem, ReducedEquation reduced,
+            RiccatiMethod method, DMatrixRMaj y) {
+        Correction c = correctionData(problem, reduced, y);
         if (c == null) {
             return new DoublingAlgorithm.Outcome(null, 0, Double.NaN, "I + G Y is singular");
         }
