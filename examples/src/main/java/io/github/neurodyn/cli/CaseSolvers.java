@@ -2,6 +2,8 @@ package io.github.neurodyn.cli;
 
 import io.github.neurodyn.linalg.DiscreteLyapunov;
 import io.github.neurodyn.linalg.Lyapunov;
+import io.github.neurodyn.riccati.Riccati;
+import io.github.neurodyn.riccati.RiccatiProblem;
 import java.util.Map;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
@@ -14,7 +16,9 @@ final class CaseSolvers {
 
     private static final Map<String, Function<MatrixCase, DMatrixRMaj>> SOLVERS = Map.of(
             "lyap", CaseSolvers::lyapunov,
-            "dlyap", CaseSolvers::discreteLyapunov);
+            "dlyap", CaseSolvers::discreteLyapunov,
+            "care", c -> riccati(c, Riccati.continuous(c.a(), c.b(), c.q(), c.r())),
+            "dare", c -> riccati(c, Riccati.discrete(c.a(), c.b(), c.q(), c.r())));
 
     private CaseSolvers() {
     }
@@ -38,5 +42,17 @@ final class CaseSolvers {
     private static DMatrixRMaj discreteLyapunov(MatrixCase c) {
         return c.e() == null ? DiscreteLyapunov.solve(c.a(), c.q()).x()
                 : DiscreteLyapunov.solve(c.a(), c.e(), c.q()).x();
+    }
+
+    /** Solves a CARE or DARE with the case's optional E and cross term S. */
+    private static DMatrixRMaj riccati(MatrixCase c, RiccatiProblem problem) {
+        RiccatiProblem withOptions = problem;
+        if (c.e() != null) {
+            withOptions = withOptions.withE(c.e());
+        }
+        if (c.s() != null) {
+            withOptions = withOptions.withCrossTerm(c.s());
+        }
+        return withOptions.solve().x();
     }
 }

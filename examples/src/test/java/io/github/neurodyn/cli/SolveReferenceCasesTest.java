@@ -41,7 +41,8 @@ class SolveReferenceCasesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"lyap, parity", "lyap, stretch", "dlyap, parity", "dlyap, stretch"})
+    @CsvSource({"lyap, parity", "lyap, stretch", "dlyap, parity", "dlyap, stretch", "care, parity", "dare, parity",
+        "dare, stretch"})
     void everyCasePasses(String kind, String level) throws IOException {
         List<String> files = caseFiles(kind);
         assertTrue(!files.isEmpty(), "the shared folder holds " + kind + " cases");
