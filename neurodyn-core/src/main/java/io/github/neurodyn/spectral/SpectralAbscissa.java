@@ -1,0 +1,56 @@
+package io.github.neurodyn.spectral;
+
+import io.github.neurodyn.api.Arguments;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Spectral abscissa {@code alpha(A) = max Re lambda(A)} and spectral radius
+ * {@code rho(A) = max |lambda(A)|} of a square matrix.
+ *
+ * <p>For a connectivity {@code W} the linear network {@code tau dx/dt = -x + W x} is stable
+ * when {@code alpha(W) < 1}; for {@code A = (W - I) / tau} the abscissa maps to
+ * {@code (alpha(W) - 1) / tau}.
+ *
+ * <p>Cost: one eigenvalue decomposition, about {@code 10 n^3} flops.
+ */
+public final class SpectralAbscissa {
+
+    private SpectralAbscissa() {
+    }
+
+    /**
+     * Computes the spectral abscissa {@code max Re lambda(a)}.
+     *
+     * @param a square, finite matrix with at least one row
+     * @return the largest real part of the eigenvalues, in the units of {@code a}
+     * @throws IllegalArgumentException if {@code a} is null, not square, empty or not finite
+     */
+    public static double of(DMatrixRMaj a) {
+        validate(a);
+        return ShiftedGramians.of(a).abscissa();
+    }
+
+    /**
+     * Computes the spectral radius {@code max |lambda(a)|}.
+     *
+     * @param a square, finite matrix with at least one row
+     * @return the largest eigenvalue modulus
+     * @throws IllegalArgumentException if {@code a} is null, not square, empty or not finite
+     */
+    public static double spectralRadius(DMatrixRMaj a) {
+        validate(a);
+        ShiftedGramians gramians = ShiftedGramians.of(a);
+        double[] re = gramians.eigenvaluesReal();
+        double[] im = gramians.eigenvaluesImag();
+        double max = 0;
+        for (int i = 0; i < re.length; i++) {
+            max = Math.max(max, Math.hypot(re[i], im[i]));
+        }
+        return max;
+    }
+
+    static void validate(DMatrixRMaj a) {
+        Arguments.requireSquare(a, "A");
+        Arguments.requireAtLeast(a.numRows, 1, "A.numRows");
+    }
+}
