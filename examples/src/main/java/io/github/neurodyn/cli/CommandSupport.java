@@ -1,0 +1,70 @@
+package io.github.neurodyn.cli;
+
+import io.github.neurodyn.api.NeurodynException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * Common behaviour of the result-writing subcommands: the {@code --out} folder, validation
+ * before any file is written, wall-clock timing, and the numerical-failure path that still
+ * writes {@code summary.json} with {@code converged} false and exits with status 3.
+ */
+public abstract class CommandSupport implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSupport.class);
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder for CSV, PNG and summary.json (default: neurodyn-out/<subcommand>).")
+    Path outFolder;
+
+    /** @return the subcommand's name, used for the default output folder */
+    protected abstract String name();
+
+    /**
+     * Checks the options before anything is written; throws {@link IllegalArgumentException}
+     * with a one-line message on bad input.
+     */
+    protected void validate() {
+    }
+
+    /**
+     * Runs the job, writing results into {@code out} and filling {@code summary}. The
+     * summary is written by the caller after this returns, or after a
+     * {@link NeurodynException}.
+     *
+     * @param out output folder
+     * @param summary summary to fill
+     * @return the exit status
+     * @throws Exception on failure; {@link IllegalArgumentException} becomes status 2,
+     *     {@link NeurodynException} status 3
+     */
+    protected abstract int execute(OutputDirectory out, Summary summary) throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        validate();
+        OutputDirectory out = OutputDirectory.create(outFolder != null ? outFolder : Path.of("neurodyn-out", name()));
+        Summary summary = new Summary();
+        long start = System.nanoTime();
+        int status;
+        try {
+            status = execute(out, summary);
+            if (summary.get("converged") == null) {
+                summary.put("converged", true);
+            }
+        } catch (NeurodynException ex) {
+            LOG.debug("numerical failure", ex);
+            summary.put("converged", false);
+            summary.put("reason", ex.getMessage());
+            status = ExitCode.NUMERICAL_FAILURE;
+            System.err.println("neurodyn " + name() + ": numerical failure: " + ex.getMessage());
+        }
+        summary.put("seconds", (System.nanoTime() - start) * 1e-9);
+        summary.writeTo(out);
+        System.out.println("results written to " + out.root());
+        return status;
+    }
+}

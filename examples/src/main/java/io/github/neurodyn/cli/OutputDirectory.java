@@ -1,0 +1,140 @@
+package io.github.neurodyn.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The folder a subcommand writes its results into.
+ *
+ * <p>Every file is first written under a temporary name in the same folder and then moved
+ * into place, so a run that fails part-way leaves either the complete file or none: never a
+ * truncated CSV or PNG that another tool could mistake for a result.
+ */
+public final class OutputDirectory {
+
+    /** Writes the content of one file to an open writer. */
+    @FunctionalInterface
+    public interface TextContent {
+        /**
+         * Writes the file's text.
+         *
+         * @param out destination
+         * @throws IOException when writing fails
+         */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes the content of one file to a path. */
+    @FunctionalInterface
+    public interface FileContent {
+        /**
+         * Writes the whole file.
+         *
+         * @param target path of the temporary file to fill
+         * @throws IOException when writing fails
+         */
+        void writeTo(Path target) throws IOException;
+    }
+
+    private final Path root;
+    private final List<Path> written = new ArrayList<>();
+
+    private OutputDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Creates the folder (and its parents) if needed and checks that it is writable.
+     *
+     * @param folder the output folder
+     * @return the output directory
+     * @throws IllegalArgumentException when the folder cannot be created or written
+     */
+    public static OutputDirectory create(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException ex) {
+            throw new IllegalArgumentException("cannot create output folder " + root + ": " + ex.getMessage(), ex);
+        }
+        if (!Files.isWritable(root)) {
+            throw new IllegalArgumentException("output folder " + root + " is not writable");
+        }
+        return new OutputDirectory(root);
+    }
+
+    /** @return the absolute folder path */
+    public Path root() {
+        return root;
+    }
+
+    /** @return the files written so far, in order */
+    public List<Path> written() {
+        return Collections.unmodifiableList(written);
+    }
+
+    /**
+     * Writes a UTF-8 text file atomically.
+     *
+     * @param fileName name inside the folder
+     * @param content producer of the text
+     * @return the final path
+     */
+    public Path writeText(String fileName, TextContent content) {
+        return write(fileName, tmp -> {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /**
+     * Writes a file atomically: the content goes to a temporary file in the same folder,
+     * which is then moved to its final name.
+     *
+     * @param fileName name inside the folder
+     * @param content producer of the bytes
+     * @return the final path
+     */
+    public Path write(String fileName, FileContent content) {
+        Path target = root.resolve(fileName);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(root, "." + fileName + ".", ".tmp");
+            content.writeTo(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException ex) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            written.add(target);
+            return target;
+        } catch (IOException ex) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
+        } catch (RuntimeException ex) {
+            deleteQuietly(tmp);
+            throw ex;
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // The temporary file has a hidden name; a leftover does not look like a result.
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.neurodyn.cli;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Chart helpers on top of XChart. Every chart gets a title, axis labels that carry units,
+ * and a legend; {@link #save} writes it as PNG through {@link OutputDirectory}, so a failed
+ * run leaves no partial image.
+ */
+public final class Plots {
+
+    /** Default image width in pixels. */
+    public static final int WIDTH = 900;
+    /** Default image height in pixels. */
+    public static final int HEIGHT = 600;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /**
+     * Creates a line chart.
+     *
+     * @param title chart title
+     * @param xLabel x-axis label with its unit, e.g. {@code "time (ms)"}
+     * @param yLabel y-axis label with its unit
+     * @return the chart, ready for series
+     */
+    public static XYChart lineChart(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(0);
+        return chart;
+    }
+
+    /**
+     * Creates a scatter chart.
+     *
+     * @param title chart title
+     * @param xLabel x-axis label with its unit
+     * @param yLabel y-axis label with its unit
+     * @return the chart, ready for series
+     */
+    public static XYChart scatterChart(String title, String xLabel, String yLabel) {
+        XYChart chart = lineChart(title, xLabel, yLabel);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(6);
+        return chart;
+    }
+
+    /**
+     * Adds a line series without markers.
+     *
+     * @param chart the chart
+     * @param name legend entry
+     * @param x abscissae
+     * @param y ordinates
+     * @return the series, for styling
+     */
+    public static XYSeries addLine(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return series;
+    }
+
+    /**
+     * Adds a scatter series.
+     *
+     * @param chart the chart
+     * @param name legend entry
+     * @param x abscissae
+     * @param y ordinates
+     * @return the series, for styling
+     */
+    public static XYSeries addPoints(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return series;
+    }
+
+    /**
+     * Writes a chart as PNG.
+     *
+     * @param out output folder
+     * @param fileName file name ending in {@code .png}
+     * @param chart the chart
+     * @return the path written
+     */
+    public static Path save(OutputDirectory out, String fileName, Chart<?, ?> chart) {
+        return out.write(fileName, tmp -> Files.write(tmp,
+                BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+    }
+}
