@@ -36,16 +36,29 @@ import org.slf4j.LoggerFactory;
 public final class SmoothedSpectralAbscissa {
 
     /**
-     * Default smoothing parameter for an {@code n x n} connectivity,
-     * {@code epsilon = DEFAULT_EPSILON_SCALE / n}.
+     * Numerator of the default smoothing parameter {@code epsilon = 0.2 / n} for an
+     * {@code n x n} connectivity. With it the stability optimiser reaches the amplification
+     * of the shift heuristic on the Hennequin et al. (2014) networks; the larger
+     * {@code 1.5 / n} stabilises them as well but amplifies far less.
      */
-    public static final double DEFAULT_EPSILON_SCALE = 1.5;
+    public static final double DEFAULT_EPSILON_SCALE = 0.2;
 
     private static final Logger LOG = LoggerFactory.getLogger(SmoothedSpectralAbscissa.class);
     private static final int MAX_ITERATIONS = 100;
     private static final double RELATIVE_STEP_TOLERANCE = 1e-13;
 
     private SmoothedSpectralAbscissa() {
+    }
+
+    /**
+     * Returns the default smoothing parameter {@code DEFAULT_EPSILON_SCALE / n}.
+     *
+     * @param n matrix size, at least 1
+     * @return {@code 0.2 / n}
+     */
+    public static double defaultEpsilon(int n) {
+        Arguments.requireAtLeast(n, 1, "n");
+        return DEFAULT_EPSILON_SCALE / n;
     }
 
     /**

@@ -36,12 +36,9 @@ public final class SocPresets {
     }
 
     /**
-     * Builds the start network of Hennequin, Vogels and Gerstner (Neuron 82, 2014): half the
-     * neurons excitatory, each entry off the diagonal present with probability 0.1,
-     * excitatory weights {@code w0 / sqrt(N)} and inhibitory weights
-     * {@code -gamma w0 / sqrt(N)} with {@code gamma = 3}, and
-     * {@code w0 = R / sqrt(p (1 - p) (1 + gamma^2) / 2)} so that the bulk of the spectrum has
-     * radius {@code R = 10}.
+     * Builds the start network of Hennequin, Vogels and Gerstner (Neuron 82, 2014) with its
+     * published parameters: half the neurons excitatory, {@code p = 0.1}, {@code gamma = 3},
+     * {@code R = 10}; see {@link #hennequinNetwork(int, int, double, double, double, long)}.
      *
      * @param neurons {@code N}, at least 2
      * @param seed random seed
@@ -49,19 +46,46 @@ public final class SocPresets {
      */
     public static DMatrixRMaj hennequinNetwork(int neurons, long seed) {
         Arguments.requireAtLeast(neurons, 2, "neurons");
-        double p = HENNEQUIN_PROBABILITY;
-        double gamma = HENNEQUIN_GAMMA;
-        double w0 = HENNEQUIN_RADIUS / Math.sqrt(p * (1 - p) * 0.5 * (1 + gamma * gamma));
-        int excitatory = neurons / 2;
+        return hennequinNetwork(neurons, neurons / 2, HENNEQUIN_PROBABILITY, HENNEQUIN_GAMMA, HENNEQUIN_RADIUS, seed);
+    }
+
+    /**
+     * Builds a sparse excitatory/inhibitory start network in the form of Hennequin et al.
+     * (2014): each entry off the diagonal is present with probability {@code p}, excitatory
+     * weights are {@code w0 / sqrt(N)} and inhibitory weights {@code -gamma w0 / sqrt(N)},
+     * with {@code w0 = R / sqrt(p (1 - p) (f + (1 - f) gamma^2))} and {@code f} the
+     * excitatory fraction, so that the bulk of the spectrum has radius {@code R}. The mean
+     * weights add an outlier eigenvalue, so the realised spectral radius can be larger.
+     *
+     * @param neurons {@code N}, at least 2
+     * @param excitatoryCount excitatory neurons, in {@code [1, N)}; they come first
+     * @param probability connection probability {@code p}, in {@code (0, 1)}
+     * @param gamma ratio of inhibitory to excitatory weight magnitude, positive
+     * @param radius bulk spectral radius {@code R}, positive
+     * @param seed random seed
+     * @return the {@code N x N} connectivity
+     */
+    public static DMatrixRMaj hennequinNetwork(
+            int neurons, int excitatoryCount, double probability, double gamma, double radius, long seed) {
+        Arguments.requireAtLeast(neurons, 2, "neurons");
+        Arguments.requireInRange(excitatoryCount, 1, neurons - 1, "excitatoryCount");
+        Arguments.requireProbability(probability, "probability");
+        if (probability == 0.0 || probability == 1.0) {
+            throw new IllegalArgumentException("probability must lie strictly between 0 and 1, found " + probability);
+        }
+        Arguments.requirePositive(gamma, "gamma");
+        Arguments.requirePositive(radius, "radius");
+        double f = (double) excitatoryCount / neurons;
+        double w0 = radius / Math.sqrt(probability * (1 - probability) * (f + (1 - f) * gamma * gamma));
         double excitatoryWeight = w0 / Math.sqrt(neurons);
         double inhibitoryWeight = -gamma * w0 / Math.sqrt(neurons);
         Random random = new Random(seed);
         DMatrixRMaj w = new DMatrixRMaj(neurons, neurons);
         for (int i = 0; i < neurons; i++) {
             for (int j = 0; j < neurons; j++) {
-                boolean connected = random.nextDouble() < p && i != j;
+                boolean connected = random.nextDouble() < probability && i != j;
                 if (connected) {
-                    w.set(i, j, j < excitatory ? excitatoryWeight : inhibitoryWeight);
+                    w.set(i, j, j < excitatoryCount ? excitatoryWeight : inhibitoryWeight);
                 }
             }
         }
