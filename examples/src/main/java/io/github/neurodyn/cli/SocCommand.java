@@ -1,5 +1,6 @@
 package io.github.neurodyn.cli;
 
+import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.spectral.EnergySpectrum;
 import io.github.neurodyn.spectral.EvokedEnergy;
 import io.github.neurodyn.spectral.GradientRule;
@@ -46,9 +47,9 @@ public final class SocCommand extends CommandSupport {
     @Option(names = "--neurons", defaultValue = "200", description = "Number of neurons N (default: ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--excitatory", description = "Number of excitatory neurons, listed first "
-            + "(default: N/2 for hennequin, 0.8 N for kao; hennequin only).")
-    Integer excitatory;
+    @Option(names = "--excitatory-fraction", description = "Fraction of excitatory neurons, listed first "
+            + "(hennequin only; default 0.5).")
+    Double excitatoryFraction;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random start network (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -121,10 +122,10 @@ public final class SocCommand extends CommandSupport {
         if (neurons < 5) {
             throw new IllegalArgumentException("--neurons must be at least 5, found " + neurons);
         }
-        boolean networkOptions = excitatory != null || probability != null || gamma != null || radius != null;
+        boolean networkOptions = excitatoryFraction != null || probability != null || gamma != null || radius != null;
         if (preset == Preset.kao && networkOptions) {
             throw new IllegalArgumentException(
-                    "--excitatory, --probability, --gamma and --radius apply to --preset hennequin only");
+                    "--excitatory-fraction, --probability, --gamma and --radius apply to --preset hennequin only");
         }
         if (maxIterations < 0) {
             throw new IllegalArgumentException("--max-iterations must be at least 0, found " + maxIterations);
@@ -136,7 +137,7 @@ public final class SocCommand extends CommandSupport {
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
         StabilityOptimizer optimizer = optimizer();
-        DMatrixRMaj start = startNetwork();
+        DMatrixRMaj start = startNetwork().weights();
         SocResult result = optimizer.run();
         DMatrixRMaj optimised = result.weights();
 
@@ -200,21 +201,16 @@ public final class SocCommand extends CommandSupport {
         return epsilon != null ? epsilon : SmoothedSpectralAbscissa.defaultEpsilon(neurons);
     }
 
-    private DMatrixRMaj startNetwork() {
+    private Connectivity startNetwork() {
         if (preset == Preset.kao) {
-            return SocPresets.kaoNetwork(neurons, seed);
+            return Connectivity.of(SocPresets.kaoNetwork(neurons, seed), SocPresets.kaoExcitatoryCount(neurons),
+                    neurons - SocPresets.kaoExcitatoryCount(neurons));
         }
-        return SocPresets.hennequinNetwork(neurons, excitatoryCount(),
+        return SocPresets.hennequinNetwork(neurons,
+                excitatoryFraction != null ? excitatoryFraction : SocPresets.HENNEQUIN_EXCITATORY_FRACTION,
                 probability != null ? probability : SocPresets.HENNEQUIN_PROBABILITY,
                 gamma != null ? gamma : SocPresets.HENNEQUIN_GAMMA,
                 radius != null ? radius : SocPresets.HENNEQUIN_RADIUS, seed);
-    }
-
-    private int excitatoryCount() {
-        if (preset == Preset.kao) {
-            return SocPresets.kaoExcitatoryCount(neurons);
-        }
-        return excitatory != null ? excitatory : neurons / 2;
     }
 
     private StabilityOptimizer optimizer() {
@@ -229,7 +225,8 @@ public final class SocCommand extends CommandSupport {
                     shiftOffset != null ? shiftOffset : defaultShift.offset(),
                     shiftFloor != null ? shiftFloor : defaultShift.floor());
         }
-        StabilityOptimizer.Builder builder = StabilityOptimizer.builder(startNetwork(), excitatoryCount())
+        Connectivity network = startNetwork();
+        StabilityOptimizer.Builder builder = StabilityOptimizer.builder(network.weights(), network.excitatoryCount())
                 .gradient(rule)
                 .learningRate(learningRate != null ? learningRate : (kao ? 1.0 : SocPresets.HENNEQUIN_LEARNING_RATE))
                 .fixedInhibitoryDensity(fixedDensity)

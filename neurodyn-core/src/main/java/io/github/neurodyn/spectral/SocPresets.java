@@ -1,17 +1,21 @@
 package io.github.neurodyn.spectral;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.network.Connectivity;
+import io.github.neurodyn.network.Networks;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * Published stability-optimisation set-ups: start networks and optimiser settings.
  *
- * <p>Both use neurons ordered excitatory first and seeded {@link java.util.Random} draws, so a
- * seed gives the same network on every platform.
+ * <p>Both order neurons excitatory first and draw from seeded generators, so a seed gives
+ * the same network on every platform.
  */
 public final class SocPresets {
 
+    /** Fraction of excitatory neurons in the Hennequin et al. (2014) network. */
+    public static final double HENNEQUIN_EXCITATORY_FRACTION = 0.5;
     /** Connection probability of the Hennequin et al. (2014) network. */
     public static final double HENNEQUIN_PROBABILITY = 0.1;
     /** Ratio of inhibitory to excitatory weight magnitude in the Hennequin et al. (2014) network. */
@@ -38,7 +42,7 @@ public final class SocPresets {
     /**
      * Builds the start network of Hennequin, Vogels and Gerstner (Neuron 82, 2014) with its
      * published parameters: half the neurons excitatory, {@code p = 0.1}, {@code gamma = 3},
-     * {@code R = 10}; see {@link #hennequinNetwork(int, int, double, double, double, long)}.
+     * {@code R = 10}; see {@link #hennequinNetwork(int, double, double, double, double, long)}.
      *
      * @param neurons {@code N}, at least 2
      * @param seed random seed
@@ -46,50 +50,47 @@ public final class SocPresets {
      */
     public static DMatrixRMaj hennequinNetwork(int neurons, long seed) {
         Arguments.requireAtLeast(neurons, 2, "neurons");
-        return hennequinNetwork(neurons, neurons / 2, HENNEQUIN_PROBABILITY, HENNEQUIN_GAMMA, HENNEQUIN_RADIUS, seed);
+        return hennequinNetwork(neurons, HENNEQUIN_EXCITATORY_FRACTION, HENNEQUIN_PROBABILITY, HENNEQUIN_GAMMA,
+                HENNEQUIN_RADIUS, seed).weights();
     }
 
     /**
      * Builds a sparse excitatory/inhibitory start network in the form of Hennequin et al.
-     * (2014): each entry off the diagonal is present with probability {@code p}, excitatory
-     * weights are {@code w0 / sqrt(N)} and inhibitory weights {@code -gamma w0 / sqrt(N)},
-     * with {@code w0 = R / sqrt(p (1 - p) (f + (1 - f) gamma^2))} and {@code f} the
-     * excitatory fraction, so that the bulk of the spectrum has radius {@code R}. The mean
-     * weights add an outlier eigenvalue, so the realised spectral radius can be larger.
+     * (2014) with {@link Networks#excitatoryInhibitory(int)}: no self-connections, each other
+     * entry present with probability {@code p}, excitatory weights {@code w0 / sqrt(N)} and
+     * inhibitory weights {@code -gamma w0 / sqrt(N)}, with
+     * {@code w0 = R / sqrt(p (1 - p) (f + (1 - f) gamma^2))} and {@code f} the excitatory
+     * fraction, so that the bulk of the spectrum has radius {@code R}. The mean weights add
+     * an outlier eigenvalue, so the realised spectral radius can be larger.
      *
      * @param neurons {@code N}, at least 2
-     * @param excitatoryCount excitatory neurons, in {@code [1, N)}; they come first
+     * @param excitatoryFraction {@code f}; {@code round(f N)} neurons are excitatory and come
+     *     first, and at least one of each type is required
      * @param probability connection probability {@code p}, in {@code (0, 1)}
      * @param gamma ratio of inhibitory to excitatory weight magnitude, positive
      * @param radius bulk spectral radius {@code R}, positive
      * @param seed random seed
-     * @return the {@code N x N} connectivity
+     * @return the connectivity with its cell-type counts
+     * @throws IllegalArgumentException if a parameter is out of range
      */
-    public static DMatrixRMaj hennequinNetwork(
-            int neurons, int excitatoryCount, double probability, double gamma, double radius, long seed) {
+    public static Connectivity hennequinNetwork(
+            int neurons, double excitatoryFraction, double probability, double gamma, double radius, long seed) {
         Arguments.requireAtLeast(neurons, 2, "neurons");
-        Arguments.requireInRange(excitatoryCount, 1, neurons - 1, "excitatoryCount");
-        Arguments.requireProbability(probability, "probability");
-        if (probability == 0.0 || probability == 1.0) {
-            throw new IllegalArgumentException("probability must lie strictly between 0 and 1, found " + probability);
-        }
         Arguments.requirePositive(gamma, "gamma");
-        Arguments.requirePositive(radius, "radius");
-        double f = (double) excitatoryCount / neurons;
-        double w0 = radius / Math.sqrt(probability * (1 - probability) * (f + (1 - f) * gamma * gamma));
-        double excitatoryWeight = w0 / Math.sqrt(neurons);
-        double inhibitoryWeight = -gamma * w0 / Math.sqrt(neurons);
-        Random random = new Random(seed);
-        DMatrixRMaj w = new DMatrixRMaj(neurons, neurons);
-        for (int i = 0; i < neurons; i++) {
-            for (int j = 0; j < neurons; j++) {
-                boolean connected = random.nextDouble() < probability && i != j;
-                if (connected) {
-                    w.set(i, j, j < excitatoryCount ? excitatoryWeight : inhibitoryWeight);
-                }
-            }
+        Connectivity network = Networks.excitatoryInhibitory(neurons)
+                .excitatoryFraction(excitatoryFraction)
+                .connectionProbability(probability)
+                .inhibitionDominance(gamma)
+                .bulkRadius(radius)
+                .spectrum(false)
+                .seed(seed)
+                .build();
+        if (network.excitatoryCount() == 0 || network.inhibitoryCount() == 0) {
+            throw new IllegalArgumentException(String.format(
+                    "excitatoryFraction must leave at least one excitatory and one inhibitory neuron, "
+                            + "found %d excitatory of %d", network.excitatoryCount(), neurons));
         }
-        return w;
+        return network;
     }
 
     /**
@@ -103,7 +104,9 @@ public final class SocPresets {
      * @return a builder that callers may adjust further
      */
     public static StabilityOptimizer.Builder hennequin2014(int neurons, long seed) {
-        return StabilityOptimizer.builder(hennequinNetwork(neurons, seed), neurons / 2)
+        Connectivity network = hennequinNetwork(neurons, HENNEQUIN_EXCITATORY_FRACTION, HENNEQUIN_PROBABILITY,
+                HENNEQUIN_GAMMA, HENNEQUIN_RADIUS, seed);
+        return StabilityOptimizer.builder(network.weights(), network.excitatoryCount())
                 .gradient(GradientRule.hennequinShift())
                 .learningRate(HENNEQUIN_LEARNING_RATE)
                 .targetAbscissa(HENNEQUIN_TARGET);
