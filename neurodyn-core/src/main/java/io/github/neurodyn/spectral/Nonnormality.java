@@ -13,8 +13,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p>A matrix is normal ({@code A A^T = A^T A}) exactly when the Henrici departure is zero;
  * then the numerical abscissa equals the spectral abscissa and no transient grows.
- * Reference: Trefethen and Embree, "Spectra and Pseudospectra", Princeton, 2005, chapters
- * 14 and 48.
+ * Reference: Trefethen and Embree, "Spectra and Pseudospectra", Princeton University Press,
+ * 2005.
  */
 public final class Nonnormality {
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Root-solve: {@code trace P(s)} is convex and decreasing on {@code (alpha, inf)}, and
  * lies between {@code 1 / (2 (s - alpha))} and {@code n / (2 (s - omega))}, with
  * {@code omega} the numerical abscissa. The root therefore lies in
- * {@code [alpha + epsilon / 2, omega + n epsilon / 2]}. Newton's method runs on
+ * {@code [alpha + epsilon / 2, omega + n epsilon / 2]}, where {@code omega} is replaced by
+ * its Gershgorin bound for the symmetric part, an {@code O(n^2)} upper bound. Newton's method runs on
  * {@code g(s) = 1 / trace P(s) - epsilon}, which is nearly linear close to {@code alpha},
  * using {@code d trace P / ds = -2 trace(P Q)}; a step that leaves the current bracket is
  * replaced by bisection. One decomposition of {@code A} serves every shift.
@@ -111,7 +112,7 @@ public final class SmoothedSpectralAbscissa {
 
         // Bracket: trace P >= 1 / (2 (s - alpha)) and trace P <= n / (2 (s - omega)).
         double lower = alpha + 0.5 * epsilon;
-        double upper = Math.max(Nonnormality.numericalAbscissa(a), alpha) + 0.5 * n * epsilon;
+        double upper = Math.max(numericalAbscissaBound(a), alpha) + 0.5 * n * epsilon;
         if (!(upper > lower)) {
             upper = lower + 0.5 * n * epsilon;
         }
@@ -169,6 +170,25 @@ public final class SmoothedSpectralAbscissa {
         CommonOps_DDRM.mult(q, p, qp);
         CommonOps_DDRM.scale(1.0 / CommonOps_DDRM.trace(qp), qp);
         return gramians.toOriginalBasis(qp);
+    }
+
+    /**
+     * Returns a Gershgorin upper bound of the numerical abscissa:
+     * {@code max_i (a_ii + sum_{j != i} |a_ij + a_ji| / 2)}.
+     */
+    static double numericalAbscissaBound(DMatrixRMaj a) {
+        int n = a.numRows;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double radius = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    radius += Math.abs(a.data[i * n + j] + a.data[j * n + i]);
+                }
+            }
+            max = Math.max(max, a.data[i * n + i] + 0.5 * radius);
+        }
+        return max;
     }
 
     static double trace(DMatrixRMaj m) {
