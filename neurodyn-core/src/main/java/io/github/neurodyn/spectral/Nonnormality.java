@@ -1,9 +1,10 @@
 package io.github.neurodyn.spectral;
 
 import io.github.neurodyn.api.SingularEquationException;
+import io.github.neurodyn.linalg.RealSchur;
+import io.github.neurodyn.linalg.SchurForm;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -53,22 +54,41 @@ public final class Nonnormality {
     /**
      * Computes Henrici's departure from normality
      * {@code sqrt(||A||_F^2 - sum_i |lambda_i|^2)}, which is zero exactly for normal matrices
-     * and equals the Frobenius norm of the strictly upper part of any Schur form of {@code A}.
+     * and equals the Frobenius norm of the strictly upper part of a complex Schur form of
+     * {@code A}. It is evaluated from the real Schur form without the cancellation of the
+     * difference above.
+     *
+     * <p>Cost: one real Schur decomposition, about {@code 25 n^3} flops.
      *
      * @param a square, finite matrix with at least one row
-     * @return the departure, in the units of {@code a}; rounding below zero is returned as 0
+     * @return the departure, in the units of {@code a}
      * @throws IllegalArgumentException if {@code a} is null, not square, empty or not finite
      */
     public static double henriciDeparture(DMatrixRMaj a) {
         SpectralAbscissa.validate(a);
-        ShiftedGramians gramians = ShiftedGramians.of(a);
-        double[] re = gramians.eigenvaluesReal();
-        double[] im = gramians.eigenvaluesImag();
-        double frobenius = NormOps_DDRM.normF(a);
-        double squared = frobenius * frobenius;
-        for (int i = 0; i < re.length; i++) {
-            squared -= re[i] * re[i] + im[i] * im[i];
+        SchurForm schur = RealSchur.of(a);
+        DMatrixRMaj t = schur.t();
+        int n = t.numRows;
+
+        // Strictly upper part outside the diagonal blocks, plus (|b| - |c|)^2 for each
+        // standardised 2x2 block [[x, b], [c, x]], whose eigenvalue moduli take b^2 + c^2 - 2|bc|
+        // of its Frobenius norm. This avoids subtracting sum |lambda_i|^2 from ||A||_F^2.
+        double squared = 0;
+        for (int i = 0; i < n; i++) {
+            boolean blockStart = i + 1 < n && t.get(i + 1, i) != 0.0;
+            int firstOutside = blockStart ? i + 2 : i + 1;
+            for (int j = firstOutside; j < n; j++) {
+                squared += t.get(i, j) * t.get(i, j);
+            }
+            if (blockStart) {
+                double gap = Math.abs(t.get(i, i + 1)) - Math.abs(t.get(i + 1, i));
+                squared += gap * gap;
+                for (int j = i + 2; j < n; j++) {
+                    squared += t.get(i + 1, j) * t.get(i + 1, j);
+                }
+                i++;
+            }
         }
-        return Math.sqrt(Math.max(0.0, squared));
+        return Math.sqrt(squared);
     }
 }

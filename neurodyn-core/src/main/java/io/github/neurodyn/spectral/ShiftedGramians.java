@@ -1,12 +1,12 @@
 package io.github.neurodyn.spectral;
 
 import io.github.neurodyn.api.SingularEquationException;
+import io.github.neurodyn.linalg.Eigenvalues;
+import io.github.neurodyn.linalg.RealSchur;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
@@ -38,20 +38,10 @@ final class ShiftedGramians {
 
     private ShiftedGramians(DMatrixRMaj a) {
         this.a = a.copy();
-        int n = a.numRows;
-        eigenvaluesReal = new double[n];
-        eigenvaluesImag = new double[n];
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, false);
-        if (!eig.decompose(this.a.copy())) {
-            throw new SingularEquationException("eigenvalue iteration failed on a " + n + "x" + n + " matrix");
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            eigenvaluesReal[i] = eig.getEigenvalue(i).real;
-            eigenvaluesImag[i] = eig.getEigenvalue(i).imaginary;
-            max = Math.max(max, eigenvaluesReal[i]);
-        }
-        abscissa = max;
+        Eigenvalues eigenvalues = RealSchur.eigenvalues(a, true);
+        eigenvaluesReal = eigenvalues.real();
+        eigenvaluesImag = eigenvalues.imag();
+        abscissa = eigenvalues.maxReal();
     }
 
     /** Decomposes {@code a} once; the caller has validated it (square, finite, n >= 1). */

@@ -11,7 +11,8 @@ import org.ejml.data.DMatrixRMaj;
  * when {@code alpha(W) < 1}; for {@code A = (W - I) / tau} the abscissa maps to
  * {@code (alpha(W) - 1) / tau}.
  *
- * <p>Cost: one eigenvalue decomposition, about {@code 10 n^3} flops.
+ * <p>Cost: one balanced Hessenberg QR eigenvalue computation without Schur vectors, about
+ * {@code 10 n^3} flops.
  */
 public final class SpectralAbscissa {
 
