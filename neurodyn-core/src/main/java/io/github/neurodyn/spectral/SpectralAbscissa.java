@@ -1,6 +1,8 @@
 package io.github.neurodyn.spectral;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.linalg.Eigenvalues;
+import io.github.neurodyn.linalg.RealSchur;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -28,7 +30,7 @@ public final class SpectralAbscissa {
      */
     public static double of(DMatrixRMaj a) {
         validate(a);
-        return ShiftedGramians.of(a).abscissa();
+        return RealSchur.eigenvalues(a, true).maxReal();
     }
 
     /**
@@ -40,9 +42,9 @@ public final class SpectralAbscissa {
      */
     public static double spectralRadius(DMatrixRMaj a) {
         validate(a);
-        ShiftedGramians gramians = ShiftedGramians.of(a);
-        double[] re = gramians.eigenvaluesReal();
-        double[] im = gramians.eigenvaluesImag();
+        Eigenvalues eigenvalues = RealSchur.eigenvalues(a, true);
+        double[] re = eigenvalues.real();
+        double[] im = eigenvalues.imag();
         double max = 0;
         for (int i = 0; i < re.length; i++) {
             max = Math.max(max, Math.hypot(re[i], im[i]));
