@@ -47,6 +47,8 @@ public final class SmoothedSpectralAbscissa {
     private static final Logger LOG = LoggerFactory.getLogger(SmoothedSpectralAbscissa.class);
     private static final int MAX_ITERATIONS = 100;
     private static final double RELATIVE_STEP_TOLERANCE = 1e-13;
+    /** Stop when {@code |epsilon trace P - 1|} falls below this, near the rounding level of the solves. */
+    private static final double RELATIVE_RESIDUAL_TOLERANCE = 1e-13;
 
     private SmoothedSpectralAbscissa() {
     }
@@ -106,6 +108,15 @@ public final class SmoothedSpectralAbscissa {
     }
 
     static SmoothedAbscissa of(ShiftedGramians gramians, DMatrixRMaj a, double epsilon) {
+        return of(gramians, a, epsilon, Double.NaN);
+    }
+
+    /**
+     * Root-solve on a decomposed matrix. {@code initialGap}, when finite and positive, starts
+     * Newton's method at {@code alpha + initialGap} (for example the gap of the previous
+     * optimiser step) instead of at the upper end of the bracket.
+     */
+    static SmoothedAbscissa of(ShiftedGramians gramians, DMatrixRMaj a, double epsilon, double initialGap) {
         int n = gramians.size();
         double alpha = gramians.abscissa();
         double target = 1.0 / epsilon;
@@ -116,60 +127,71 @@ public final class SmoothedSpectralAbscissa {
         if (!(upper > lower)) {
             upper = lower + 0.5 * n * epsilon;
         }
-        double traceUpper = trace(gramians.controllability(upper));
-        if (!(traceUpper <= target)) {
-            throw new RootNotBracketedException(String.format(
-                    "trace P(s) = %.6g exceeds 1/epsilon = %.6g at the upper bound s = %.6g of the smoothed "
-                            + "spectral abscissa; the shifted Lyapunov solves are inaccurate for this matrix",
-                    traceUpper, target, upper), lower, upper);
+        double s = upper;
+        if (initialGap > 0 && alpha + initialGap > lower && alpha + initialGap < upper) {
+            s = alpha + initialGap;
         }
 
-        // Safeguarded Newton on g(s) = 1 / trace P(s) - epsilon, starting from the upper end.
-        double s = upper;
+        // Safeguarded Newton on g(s) = 1 / trace P(s) - epsilon; the last evaluated P and Q
+        // give the gradient.
+        Evaluation last = null;
         int iterations = 0;
-        double traceP = traceUpper;
-        DMatrixRMaj p = null;
-        for (; iterations < MAX_ITERATIONS; iterations++) {
-            p = gramians.controllability(s);
-            traceP = trace(p);
-            if (traceP > target) {
+        while (iterations < MAX_ITERATIONS) {
+            last = Evaluation.at(gramians, s);
+            iterations++;
+            if (last.traceP > target) {
+                if (s >= upper) {
+                    throw new RootNotBracketedException(String.format(
+                            "trace P(s) = %.6g exceeds 1/epsilon = %.6g at the upper bound s = %.6g of the smoothed "
+                                    + "spectral abscissa; the shifted Lyapunov solves are inaccurate for this matrix",
+                            last.traceP, target, upper), lower, upper);
+                }
                 lower = s;
             } else {
                 upper = s;
             }
-            DMatrixRMaj q = gramians.observability(s);
-            double tracePQ = traceOfProduct(p, q);
-            double g = 1.0 / traceP - epsilon;
-            double slope = 2.0 * tracePQ / (traceP * traceP);
-            double next = s - g / slope;
-            boolean newton = next > lower && next < upper && Double.isFinite(next);
-            if (!newton) {
-                next = 0.5 * (lower + upper);
-            }
-            double step = Math.abs(next - s);
-            s = next;
-            if (step <= RELATIVE_STEP_TOLERANCE * Math.max(1.0, Math.abs(s))
-                    || upper - lower <= RELATIVE_STEP_TOLERANCE * Math.max(1.0, Math.abs(s))) {
-                iterations++;
+            double residual = Math.abs(epsilon * last.traceP - 1.0);
+            if (residual <= RELATIVE_RESIDUAL_TOLERANCE) {
                 break;
             }
+            double g = 1.0 / last.traceP - epsilon;
+            double slope = 2.0 * last.tracePQ / (last.traceP * last.traceP);
+            double next = s - g / slope;
+            if (!(next > lower && next < upper)) {
+                next = 0.5 * (lower + upper);
+            }
+            double tolerance = RELATIVE_STEP_TOLERANCE * Math.max(1.0, Math.abs(s));
+            if (Math.abs(next - s) <= tolerance || upper - lower <= tolerance) {
+                break;
+            }
+            s = next;
         }
-        p = gramians.controllability(s);
-        traceP = trace(p);
-        double residual = Math.abs(epsilon * traceP - 1.0);
+        double residual = Math.abs(epsilon * last.traceP - 1.0);
         LOG.debug("smoothed spectral abscissa of a {}x{} matrix: s = {} after {} steps, residual {}",
                 n, n, s, iterations, residual);
-        return new SmoothedAbscissa(s, epsilon, alpha, gradient(gramians, s), iterations, residual);
+        return new SmoothedAbscissa(s, epsilon, alpha, last.gradient(gramians), iterations, residual);
     }
 
     /** Returns {@code Q P / trace(Q P)} at the shift {@code s}, in the original basis. */
     static DMatrixRMaj gradient(ShiftedGramians gramians, double s) {
-        DMatrixRMaj p = gramians.controllability(s);
-        DMatrixRMaj q = gramians.observability(s);
-        DMatrixRMaj qp = new DMatrixRMaj(p.numRows, p.numCols);
-        CommonOps_DDRM.mult(q, p, qp);
-        CommonOps_DDRM.scale(1.0 / CommonOps_DDRM.trace(qp), qp);
-        return gramians.toOriginalBasis(qp);
+        return Evaluation.at(gramians, s).gradient(gramians);
+    }
+
+    /** The Gramians at one shift, in the Schur basis, with the traces Newton's method needs. */
+    private record Evaluation(DMatrixRMaj p, DMatrixRMaj q, double traceP, double tracePQ) {
+
+        static Evaluation at(ShiftedGramians gramians, double s) {
+            DMatrixRMaj p = gramians.controllability(s);
+            DMatrixRMaj q = gramians.observability(s);
+            return new Evaluation(p, q, CommonOps_DDRM.trace(p), traceOfProduct(p, q));
+        }
+
+        DMatrixRMaj gradient(ShiftedGramians gramians) {
+            DMatrixRMaj qp = new DMatrixRMaj(p.numRows, p.numCols);
+            CommonOps_DDRM.mult(q, p, qp);
+            CommonOps_DDRM.scale(1.0 / tracePQ, qp);
+            return gramians.toOriginalBasis(qp);
+        }
     }
 
     /**
@@ -189,10 +211,6 @@ public final class SmoothedSpectralAbscissa {
             max = Math.max(max, a.data[i * n + i] + 0.5 * radius);
         }
         return max;
-    }
-
-    static double trace(DMatrixRMaj m) {
-        return CommonOps_DDRM.trace(m);
     }
 
     /** Returns {@code trace(P Q)} without forming the product. */

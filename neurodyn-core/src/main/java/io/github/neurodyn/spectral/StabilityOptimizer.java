@@ -121,6 +121,8 @@ public final class StabilityOptimizer {
         long start = System.nanoTime();
         long lastLog = start;
         double initialAbscissa = Double.NaN;
+        double ruleGap = Double.NaN;
+        double trackingGap = Double.NaN;
         double abscissa;
         SocStopReason reason;
         while (true) {
@@ -147,15 +149,18 @@ public final class StabilityOptimizer {
             double smoothed;
             DMatrixRMaj gradient;
             if (rule instanceof GradientRule.Smoothed smoothedRule) {
-                SmoothedAbscissa ssa = SmoothedSpectralAbscissa.of(gramians, w, smoothedRule.epsilon());
+                SmoothedAbscissa ssa = SmoothedSpectralAbscissa.of(gramians, w, smoothedRule.epsilon(), ruleGap);
                 shift = ssa.value();
+                ruleGap = shift - abscissa;
                 smoothed = shift;
                 gradient = ssa.gradient();
             } else {
                 shift = ((GradientRule.Shift) rule).shiftFor(abscissa);
-                smoothed = Double.isNaN(trackingEpsilon)
-                        ? Double.NaN
-                        : SmoothedSpectralAbscissa.of(gramians, w, trackingEpsilon).value();
+                smoothed = Double.NaN;
+                if (!Double.isNaN(trackingEpsilon)) {
+                    smoothed = SmoothedSpectralAbscissa.of(gramians, w, trackingEpsilon, trackingGap).value();
+                    trackingGap = smoothed - abscissa;
+                }
                 gradient = SmoothedSpectralAbscissa.gradient(gramians, shift);
             }
 

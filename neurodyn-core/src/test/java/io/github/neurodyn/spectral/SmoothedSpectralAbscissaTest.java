@@ -121,6 +121,17 @@ class SmoothedSpectralAbscissaTest {
     }
 
     @Test
+    void warmStartFindsSameRoot() {
+        DMatrixRMaj a = randomNonnormal(10, 19);
+        double epsilon = 0.01;
+        SmoothedAbscissa cold = SmoothedSpectralAbscissa.of(a, epsilon);
+        for (double gap : new double[] {1e-6, 0.5 * (cold.value() - cold.abscissa()), 100.0}) {
+            SmoothedAbscissa warm = SmoothedSpectralAbscissa.of(ShiftedGramians.of(a), a, epsilon, gap);
+            assertEquals(cold.value(), warm.value(), VALUE_TOLERANCE, "initial gap " + gap);
+        }
+    }
+
+    @Test
     void gradientAtShiftHasUnitTrace() {
         DMatrixRMaj a = randomNonnormal(6, 16);
         double alpha = SpectralAbscissa.of(a);
