@@ -1,6 +1,6 @@
 package io.github.neurodyn.spectral;
 
-import io.github.neurodyn.api.SingularEquationException;
+import io.github.neurodyn.api.NeurodynException;
 import io.github.neurodyn.linalg.RealSchur;
 import io.github.neurodyn.linalg.SchurForm;
 import org.ejml.data.DMatrixRMaj;
@@ -12,10 +12,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Measures of how far a square matrix {@code A} is from normal, which decide how much the
  * transient of {@code dx/dt = A x} can grow before it decays.
  *
- * <p>A matrix is normal ({@code A A^T = A^T A}) exactly when the Henrici departure is zero;
- * then the numerical abscissa equals the spectral abscissa and no transient grows.
- * Reference: Trefethen and Embree, "Spectra and Pseudospectra", Princeton University Press,
- * 2005.
+ * <p>A matrix is normal ({@code A A^T = A^T A}) exactly when the Henrici departure is zero.
+ * Then the numerical abscissa equals the spectral abscissa and no transient grows.
  */
 public final class Nonnormality {
 
@@ -42,7 +40,8 @@ public final class Nonnormality {
         CommonOps_DDRM.scale(0.5, symmetric);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
         if (!eig.decompose(symmetric)) {
-            throw new SingularEquationException("symmetric eigenvalue iteration failed on a " + n + "x" + n + " matrix");
+            throw new NeurodynException("symmetric eigenvalue iteration (EJML) failed to converge on a "
+                    + n + "x" + n + " matrix");
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
