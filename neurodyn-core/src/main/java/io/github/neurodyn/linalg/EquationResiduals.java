@@ -37,13 +37,8 @@ final class EquationResiduals {
         if (isSymmetric(x)) {
             second = CommonOps_DDRM.transpose(first, null);
         } else {
-            DMatrixRMaj ex = x;
-            if (opE != null) {
-                ex = new DMatrixRMaj(n, n);
-                CommonOps_DDRM.mult(opE, x, ex);
-            }
-            second = new DMatrixRMaj(n, n);
-            CommonOps_DDRM.multTransB(ex, opA, second);
+            DMatrixRMaj ex = opE == null ? x : BlockProducts.multiply(opE, x);
+            second = BlockProducts.multiply(ex, CommonOps_DDRM.transpose(opA, null));
         }
         DMatrixRMaj residual = first;
         CommonOps_DDRM.addEquals(residual, second);
