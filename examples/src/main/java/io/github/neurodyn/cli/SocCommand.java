@@ -112,6 +112,12 @@ public final class SocCommand extends CommandSupport {
             + "for the shift variant (saves one root-solve per step).")
     boolean noSsaHistory;
 
+    /** Start network, built once by {@link #validate()}. */
+    private Connectivity network;
+
+    /** Optimiser configured from the options, built once by {@link #validate()}. */
+    private StabilityOptimizer optimizer;
+
     @Override
     protected String name() {
         return "soc";
@@ -143,8 +149,8 @@ public final class SocCommand extends CommandSupport {
         if (shiftOffset != null && !(shiftOffset >= 0 && Double.isFinite(shiftOffset))) {
             throw new IllegalArgumentException("--shift-offset must be finite and not negative, found " + shiftOffset);
         }
-        // Builds the optimiser once so that every option is checked before any file is written.
-        optimizer();
+        // Builds the optimiser here so that every option is checked before any file is written.
+        optimizer = optimizer();
     }
 
     private static void requirePositive(Double value, String option) {
@@ -167,8 +173,7 @@ public final class SocCommand extends CommandSupport {
 
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
-        StabilityOptimizer optimizer = optimizer();
-        DMatrixRMaj start = startNetwork().weights();
+        DMatrixRMaj start = network.weights();
         SocResult result = optimizer.run();
         DMatrixRMaj optimised = result.weights();
 
@@ -234,6 +239,9 @@ public final class SocCommand extends CommandSupport {
     }
 
     private Connectivity startNetwork() {
+        if (network != null) {
+            return network;
+        }
         if (preset == Preset.kao) {
             return Connectivity.of(SocPresets.kaoNetwork(neurons, seed), SocPresets.kaoExcitatoryCount(neurons),
                     neurons - SocPresets.kaoExcitatoryCount(neurons));
@@ -257,7 +265,7 @@ public final class SocCommand extends CommandSupport {
                     shiftOffset != null ? shiftOffset : defaultShift.offset(),
                     shiftFloor != null ? shiftFloor : defaultShift.floor());
         }
-        Connectivity network = startNetwork();
+        network = startNetwork();
         StabilityOptimizer.Builder builder = StabilityOptimizer.builder(network.weights(), network.excitatoryCount())
                 .gradient(rule)
                 .learningRate(learningRate != null ? learningRate : (kao ? 1.0 : SocPresets.HENNEQUIN_LEARNING_RATE))
