@@ -72,9 +72,9 @@ public final class Nonnormality {
         DMatrixRMaj t = schur.t();
         int n = t.numRows;
 
-        // Strictly upper part outside the diagonal blocks, plus (|b| - |c|)^2 for each
-        // standardised 2x2 block [[x, b], [c, x]], whose eigenvalue moduli take b^2 + c^2 - 2|bc|
-        // of its Frobenius norm. This avoids subtracting sum |lambda_i|^2 from ||A||_F^2.
+        // Sum the strictly upper part outside the diagonal blocks. A standardised 2x2 block
+        // [[x, b], [c, x]] adds (|b| - |c|)^2, because its two eigenvalues have squared moduli
+        // summing to 2x^2 + 2|bc|. This avoids subtracting sum |lambda_i|^2 from ||A||_F^2.
         double squared = 0;
         for (int i = 0; i < n; i++) {
             boolean blockStart = i + 1 < n && t.get(i + 1, i) != 0.0;
