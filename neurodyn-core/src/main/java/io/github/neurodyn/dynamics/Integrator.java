@@ -60,7 +60,13 @@ public enum Integrator {
         return fixedStep;
     }
 
-    /** @return the global order of accuracy in dt for smooth problems without noise */
+    /**
+     * Returns the global order of accuracy in dt for smooth problems without noise. For
+     * {@link #EXACT_LINEAR} it is 1 because of the input held over a step; with constant input
+     * that integrator has no discretisation error.
+     *
+     * @return the order
+     */
     public int order() {
         return order;
     }
