@@ -28,6 +28,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
             SimulateCommand.class,
             SolveCommand.class,
+            SocCommand.class,
             JpcaCommand.class,
             CommandLine.HelpCommand.class,
         })
