@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
         description = "Rate-network models of motor cortex and the control theory around them.",
         subcommands = {
             SolveCommand.class,
+            SocCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {
