@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.hipparchus.complex.Complex;
@@ -34,6 +35,8 @@ class NetworksTest {
     private static final double BULK_RADIUS_TOLERANCE = 0.08;
     /** Relative gap allowed between the spectral radius of a Gaussian network at N = 400 and g. */
     private static final double CIRCULAR_LAW_TOLERANCE = 0.08;
+    /** Relative gap allowed between an outlying eigenvalue and its large-N estimate. */
+    private static final double OUTLIER_TOLERANCE = 0.1;
     /** Agreement between the EJML spectral radius and the Hipparchus cross-check. */
     private static final double CROSS_CHECK = 1e-9;
 
@@ -113,14 +116,22 @@ class NetworksTest {
     void bulkRadiusNearRequestedRadius() {
         double radius = 1.0;
         Connectivity c = Networks.excitatoryInhibitory(800).excitatoryFraction(0.5).connectionProbability(0.1)
-                .inhibitionDominance(3).bulkRadius(radius).seed(5).build();
+                .inhibitionDominance(3).bulkRadius(radius).spectrum(false).seed(5).build();
         double[] moduli = eigenvalueModuli(c.weights());
 
         // The outlier from the mean weights sits near p sqrt(N) w0 (f - (1 - f) gamma), about -4.2
         double w0 = radius / Math.sqrt(0.1 * 0.9 * (0.5 + 0.5 * 9));
         double outlier = 0.1 * Math.sqrt(800) * w0 * (0.5 - 0.5 * 3);
-        assertEquals(Math.abs(outlier), moduli[moduli.length - 1], 0.1 * Math.abs(outlier));
-        assertEquals(moduli[moduli.length - 1], c.spectralRadius(), ROUNDING);
+        assertEquals(Math.abs(outlier), moduli[moduli.length - 1], OUTLIER_TOLERANCE * Math.abs(outlier));
+        assertEquals(radius, moduli[moduli.length - 2], BULK_RADIUS_TOLERANCE * radius);
+    }
+
+    @Test
+    void logNormalBulkRadiusNearRequestedRadius() {
+        double radius = 1.0;
+        Connectivity c = Networks.excitatoryInhibitory(500).connectionProbability(0.2).logNormalExcitatory(0.8)
+                .bulkRadius(radius).spectrum(false).seed(5).build();
+        double[] moduli = eigenvalueModuli(c.weights());
         assertEquals(radius, moduli[moduli.length - 2], BULK_RADIUS_TOLERANCE * radius);
     }
 
@@ -134,6 +145,7 @@ class NetworksTest {
         for (int i = 0; i < sums.length; i++) {
             assertEquals(0.0, sums[i], ROUNDING, "row sum " + i);
         }
+        // Unbalanced, the outlier would sit near p sqrt(N) w0 (f - (1 - f) gamma), about -4.5
         assertTrue(c.spectralRadius() < 2 * radius, "spectral radius " + c.spectralRadius());
     }
 
@@ -213,8 +225,8 @@ class NetworksTest {
         }
         Connectivity c = Networks.lowRank(n).structure(m, right).gain(0.3).seed(8).build();
         // The rank-one part has the single nonzero eigenvalue n^T m / N; the random bulk has radius 0.3
-        assertEquals(overlap, c.spectralRadius(), 0.1 * overlap);
-        assertEquals(overlap, c.spectralAbscissa(), 0.1 * overlap);
+        assertEquals(overlap, c.spectralRadius(), OUTLIER_TOLERANCE * overlap);
+        assertEquals(overlap, c.spectralAbscissa(), OUTLIER_TOLERANCE * overlap);
     }
 
     @Test
@@ -224,6 +236,27 @@ class NetworksTest {
         Connectivity c = Networks.lowRank(3).structure(m, right).gain(0).build();
         assertEquals(2.0 * -1 / 3, c.weight(1, 1), ROUNDING);
         assertEquals((0.5 - 2 + 6) / 3, c.spectralRadius(), ROUNDING);
+    }
+
+    @Test
+    void lowRankMatrixStructureMatchesOverlapSpectrum() {
+        // M N^T / N has the nonzero eigenvalues of the r x r overlap matrix N^T M / N
+        int n = 6;
+        DMatrixRMaj left = new DMatrixRMaj(n, 2);
+        DMatrixRMaj right = new DMatrixRMaj(n, 2);
+        Random random = new Random(13);
+        for (int k = 0; k < 2 * n; k++) {
+            left.data[k] = random.nextGaussian();
+            right.data[k] = random.nextGaussian();
+        }
+        Connectivity c = Networks.lowRank(n).structure(left, right).gain(0).build();
+        DMatrixRMaj overlap = new DMatrixRMaj(2, 2);
+        CommonOps_DDRM.multTransA(1.0 / n, right, left, overlap);
+        double radius = 0;
+        for (Complex lambda : hipparchusEigenvalues(overlap)) {
+            radius = Math.max(radius, lambda.norm());
+        }
+        assertEquals(radius, c.spectralRadius(), ROUNDING);
     }
 
     @Test
