@@ -44,7 +44,8 @@ class MovementCommandTest {
         }
         assertEquals(4, summary.get("movements").asInt());
         double mean = summary.get("meanEndpointErrorMeters").asDouble();
-        assertTrue(mean > 0 && mean <= summary.get("maxEndpointErrorMeters").asDouble(), "mean error " + mean);
+        assertTrue(mean > 0, "mean error " + mean);
+        assertTrue(mean <= summary.get("maxEndpointErrorMeters").asDouble(), "mean error at most the max");
         assertTrue(summary.get("torqueFitR2").asDouble() <= 1.0, "R^2 at most 1");
         assertTrue(summary.get("converged").asBoolean());
         // One header plus 4 reaches of 601 samples.

@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param maxConstraintViolation largest {@code |C r|} over r_spont and the prepared states'
  *     excitatory rates, relative to the largest target magnitude (round-off when the
  *     constraint holds)
- * @param directions the Gramian eigenvectors whose span holds every {@code x0_i - x_spont}
+ * @param directions the Gramian eigenvectors whose span contains every {@code x0_i - x_spont}
  * @param iterations alternating iterations run
  * @param bestIteration the iteration (from 0) whose pair (C, x0) is returned
  */
@@ -39,7 +39,7 @@ public record MovementFit(
         int movements = initialStates.numCols;
         Arguments.requireLength(relativeErrors, movements, "relativeErrors");
         if (torques == null || torques.size() != movements) {
-            throw new IllegalArgumentException("torques must hold " + movements + " matrices, found "
+            throw new IllegalArgumentException("torques must contain " + movements + " matrices, found "
                     + (torques == null ? "null" : torques.size()));
         }
         readout = readout.copy();

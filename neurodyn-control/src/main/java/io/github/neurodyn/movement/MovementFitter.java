@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * courses, for a ReLU network at its spontaneous state ({@link SpontaneousNetwork}).
  *
  * <p>Model. Movement i starts the nonlinear network at
- * {@code x0_i = x_spont + V a_i}, where the N x k matrix V holds the top-k optimal initial
+ * {@code x0_i = x_spont + V a_i}, where the N x k matrix V contains the top-k optimal initial
  * conditions of the linearisation {@code A = (W - I)/tau} read out through the excitatory
  * neurons ({@link OptimalInitialConditions}, C = [I_E 0], infinite horizon), and
  * {@code ||a_i|| = rho}, so every deviation from x_spont has the same norm rho. The output is
@@ -417,9 +417,9 @@ public final class MovementFitter {
          *
          * @return the fitter
          * @throws IllegalArgumentException if the network or targets are null, the target list
-         *     is empty, targets differ in shape, have fewer than 2 rows or a non-finite entry,
-         *     k is outside [1, N], N_E is not larger than K + 1 (the constraint would leave no
-         *     readout), or a number is not positive
+         *     is empty, or targets differ in shape, have fewer than 2 rows or a non-finite entry.
+         *     Also if k is outside [1, N], a number is not positive, or N_E is not larger than
+         *     K + 1, because the constraint would then leave no readout
          */
         public MovementFitter build() {
             Arguments.requireNonNull(network, "network");

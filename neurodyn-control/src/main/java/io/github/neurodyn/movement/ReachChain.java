@@ -42,7 +42,7 @@ public final class ReachChain {
         Arguments.requireNonNull(arm, "arm");
         Arguments.requireNonNull(reaches, "reaches");
         if (reaches.size() != fit.movements()) {
-            throw new IllegalArgumentException("reaches must hold one reach per fitted movement, "
+            throw new IllegalArgumentException("reaches must contain one reach per fitted movement, "
                     + fit.movements() + ", found " + reaches.size());
         }
         DMatrixRMaj readout = fit.readout();

@@ -28,7 +28,7 @@ public record ReachOutcome(List<ArmTrajectory> trajectories, List<DMatrixRMaj> t
         Arguments.requireNonNull(torques, "torques");
         Arguments.requireLength(endpointErrorsMeters, trajectories.size(), "endpointErrorsMeters");
         if (torques.size() != trajectories.size()) {
-            throw new IllegalArgumentException("torques must hold " + trajectories.size() + " matrices, found "
+            throw new IllegalArgumentException("torques must contain " + trajectories.size() + " matrices, found "
                     + torques.size());
         }
         trajectories = List.copyOf(trajectories);
