@@ -41,7 +41,7 @@ public interface InputSignal {
         void evaluate(double timeSeconds, double[] out);
     }
 
-    /** How a sampled input is read between its samples. */
+    /** Interpolation rule of a sampled input between its samples. */
     enum Interpolation {
         /** Holds each sample until the next one: u(t) = u_k for t_k &lt;= t &lt; t_(k+1). */
         ZERO_ORDER_HOLD,

@@ -2,8 +2,8 @@ package io.github.neurodyn.api;
 
 /**
  * Code that a simulation runs after integration steps, for online plasticity, monitoring or
- * an early stop. A hook sees the time, the state and rates of one trial, and the live
- * weight columns, which it may change in place; the next step uses the changed weights.
+ * an early stop. A hook reads the time, the state and rates of one trial, and the live
+ * weight columns. It may change the weights in place, and the next step uses them.
  *
  * <p>The hook runs on the simulation's thread and must not allocate if the step is to stay
  * allocation-free. It must not keep references to the arrays of the context beyond the call.
@@ -12,8 +12,8 @@ package io.github.neurodyn.api;
 public interface StepHook {
 
     /**
-     * Runs after a step. For a batch it runs once per trial, in trial order, and every trial
-     * sees the same weight columns.
+     * Runs after a step. For a batch it runs once per trial, in trial order, and all trials
+     * share the same weight columns.
      *
      * @param context the view of the simulation after the step
      */

@@ -44,16 +44,15 @@ final class DriftKernel {
      */
     void totalInput(double t, double[][] x, double[][] eta, double[][] y, int trials) {
         externalInput(t, eta, y, trials);
+        if (trials == 1) {
+            phi.values(x[0], rates[0], n);
+            ColumnKernels.multiplyAdd(weightColumns, rates[0], y[0], n);
+            return;
+        }
         for (int b = 0; b < trials; b++) {
             phi.values(x[b], rates[b], n);
         }
-        int b = 0;
-        for (; b + 2 <= trials; b += 2) {
-            ColumnKernels.multiplyAddPair(weightColumns, rates[b], y[b], rates[b + 1], y[b + 1], n);
-        }
-        if (b < trials) {
-            ColumnKernels.multiplyAdd(weightColumns, rates[b], y[b], n);
-        }
+        ColumnKernels.multiplyAddBatch(weightColumns, rates, y, n, trials);
     }
 
     /** Writes the input from outside the network, y_b = h + u(t) + M eta_b, for each trial. */

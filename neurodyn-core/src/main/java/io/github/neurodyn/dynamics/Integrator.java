@@ -22,8 +22,8 @@ public enum Integrator {
     RK4(true, 4),
 
     /**
-     * Exponential Euler: integrates the leak exactly and holds the recurrent and external input
-     * over the step, x(t + dt) = e^(-dt/tau) x + (1 - e^(-dt/tau)) (W phi(x) + h + u(t)).
+     * Exponential Euler: integrates the leak exactly and keeps the recurrent and external input
+     * constant over the step, x(t + dt) = e^(-dt/tau) x + (1 - e^(-dt/tau)) (W phi(x) + h + u(t)).
      * Order 1, exact for W = 0 with constant input, and stable for any dt when W = 0.
      */
     EXPONENTIAL_EULER(true, 1),
@@ -60,7 +60,13 @@ public enum Integrator {
         return fixedStep;
     }
 
-    /** @return the global order of accuracy in dt for smooth problems without noise */
+    /**
+     * Returns the global order of accuracy in dt for smooth problems without noise. For
+     * {@link #EXACT_LINEAR} it is 1 because of the input held over a step; with constant input
+     * that integrator has no discretisation error.
+     *
+     * @return the order
+     */
     public int order() {
         return order;
     }

@@ -214,8 +214,8 @@ public final class Stepper {
     }
 
     /**
-     * Returns the propagator for step h. A run uses at most two step sizes (the step and the
-     * one that ends the last sample interval), so two cached propagators serve it; another
+     * Returns the propagator for step h. A run uses at most two step sizes, the step and the
+     * one that ends the last sample interval, so two cached propagators serve it. Another
      * step size replaces the older entry at the cost of a new matrix exponential.
      */
     private ExactLinearPropagator propagatorFor(double h) {
