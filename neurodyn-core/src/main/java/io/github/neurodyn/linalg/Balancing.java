@@ -23,11 +23,11 @@ final class Balancing {
     /**
      * Balances {@code a} in place.
      *
-     * @param a row-major matrix of order {@code n}
+     * @param a rows of a matrix of order {@code n}
      * @param n order
      * @return the diagonal of {@code D}
      */
-    static double[] balance(double[] a, int n) {
+    static double[] balance(double[][] a, int n) {
         double[] scale = new double[n];
         java.util.Arrays.fill(scale, 1);
         double sfmin1 = SchurKernels.SAFE_MIN / SchurKernels.ULP;
@@ -44,8 +44,8 @@ final class Balancing {
                 double ca = 0;
                 double ra = 0;
                 for (int k = 0; k < n; k++) {
-                    double column = a[k * n + i];
-                    double row = a[i * n + k];
+                    double column = a[k][i];
+                    double row = a[i][k];
                     c += column * column;
                     r += row * row;
                     ca = Math.max(ca, Math.abs(column));
@@ -94,10 +94,10 @@ final class Balancing {
                 changed = true;
                 double inverse = 1 / f;
                 for (int k = 0; k < n; k++) {
-                    a[i * n + k] *= inverse;
+                    a[i][k] *= inverse;
                 }
                 for (int k = 0; k < n; k++) {
-                    a[k * n + i] *= f;
+                    a[k][i] *= f;
                 }
             }
         }

@@ -48,7 +48,7 @@ public record Eigenvalues(double[] real, double[] imag) {
         return real.length;
     }
 
-    /** @return the largest real part, the spectral abscissa; negative infinity when empty */
+    /** @return the largest real part (the spectral abscissa), or negative infinity when empty */
     public double maxReal() {
         double max = Double.NEGATIVE_INFINITY;
         for (double re : real) {

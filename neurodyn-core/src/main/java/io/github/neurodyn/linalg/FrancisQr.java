@@ -31,10 +31,10 @@ final class FrancisQr {
     /**
      * Runs the iteration on rows and columns {@code 0..n-1}.
      *
-     * @param h row-major Hessenberg matrix of order {@code n}; overwritten by {@code T} when
+     * @param h rows of the Hessenberg matrix of order {@code n}; overwritten by {@code T} when
      *     {@code wantT}, otherwise left in an intermediate state
      * @param n order
-     * @param zt row-major {@code Z^T} to update, or null
+     * @param zt rows of {@code Z^T} to update, or null
      * @param wantT whether the full Schur factor is needed, or only the eigenvalues
      * @param real receives the real parts of the eigenvalues
      * @param imag receives the imaginary parts of the eigenvalues
@@ -42,12 +42,22 @@ final class FrancisQr {
      * @throws NotConvergedException if an eigenvalue does not deflate within
      *     {@code 30 max(10, n)} sweeps
      */
-    static int iterate(double[] h, int n, double[] zt, boolean wantT, double[] real, double[] imag) {
+    static int iterate(double[][] h, int n, double[][] zt, boolean wantT, double[] real, double[] imag) {
+        return iterate(h, n, zt, wantT, real, imag, SWEEPS_PER_EIGENVALUE);
+    }
+
+    /**
+     * Runs the iteration with a budget of {@code sweepsPerEigenvalue max(10, n)} sweeps for
+     * each eigenvalue. The other arguments are those of
+     * {@link #iterate(double[][], int, double[][], boolean, double[], double[])}.
+     */
+    static int iterate(double[][] h, int n, double[][] zt, boolean wantT, double[] real, double[] imag,
+            int sweepsPerEigenvalue) {
         if (n == 0) {
             return 0;
         }
         if (n == 1) {
-            real[0] = h[0];
+            real[0] = h[0][0];
             imag[0] = 0;
             return 0;
         }
@@ -56,16 +66,16 @@ final class FrancisQr {
 
         // Clear entries below the subdiagonal that rounding may have left.
         for (int j = ilo; j <= ihi - 3; j++) {
-            h[(j + 2) * n + j] = 0;
-            h[(j + 3) * n + j] = 0;
+            h[j + 2][j] = 0;
+            h[j + 3][j] = 0;
         }
         if (ilo <= ihi - 2) {
-            h[ihi * n + ihi - 2] = 0;
+            h[ihi][ihi - 2] = 0;
         }
 
         double ulp = SchurKernels.ULP;
         double smallNumber = SchurKernels.SAFE_MIN * (n / ulp);
-        int maxSweeps = SWEEPS_PER_EIGENVALUE * Math.max(10, n);
+        int maxSweeps = sweepsPerEigenvalue * Math.max(10, n);
         int i1 = 0;
         int i2 = n - 1;
         int sweepsSinceDeflation = 0;
@@ -81,25 +91,25 @@ final class FrancisQr {
                 // Find the lowest negligible subdiagonal entry in the active window.
                 int k;
                 for (k = i; k > l; k--) {
-                    double sub = Math.abs(h[k * n + k - 1]);
+                    double sub = Math.abs(h[k][k - 1]);
                     if (sub <= smallNumber) {
                         break;
                     }
-                    double tst = Math.abs(h[(k - 1) * n + k - 1]) + Math.abs(h[k * n + k]);
+                    double tst = Math.abs(h[k - 1][k - 1]) + Math.abs(h[k][k]);
                     if (tst == 0) {
                         if (k - 2 >= ilo) {
-                            tst += Math.abs(h[(k - 1) * n + k - 2]);
+                            tst += Math.abs(h[k - 1][k - 2]);
                         }
                         if (k + 1 <= ihi) {
-                            tst += Math.abs(h[(k + 1) * n + k]);
+                            tst += Math.abs(h[k + 1][k]);
                         }
                     }
                     if (sub <= ulp * tst) {
-                        double sup = Math.abs(h[(k - 1) * n + k]);
+                        double sup = Math.abs(h[k - 1][k]);
                         double ab = Math.max(sub, sup);
                         double ba = Math.min(sub, sup);
-                        double hkk = Math.abs(h[k * n + k]);
-                        double gap = Math.abs(h[(k - 1) * n + k - 1] - h[k * n + k]);
+                        double hkk = Math.abs(h[k][k]);
+                        double gap = Math.abs(h[k - 1][k - 1] - h[k][k]);
                         double aa = Math.max(hkk, gap);
                         double bb = Math.min(hkk, gap);
                         double s = aa + ab;
@@ -110,7 +120,7 @@ final class FrancisQr {
                 }
                 l = k;
                 if (l > ilo) {
-                    h[l * n + l - 1] = 0;
+                    h[l][l - 1] = 0;
                 }
 
                 // A 1x1 or 2x2 block at the bottom has split off.
@@ -131,22 +141,22 @@ final class FrancisQr {
                 double h21;
                 double h22;
                 if (sweepsSinceDeflation % (2 * EXCEPTIONAL_SHIFT_PERIOD) == 0) {
-                    double s = Math.abs(h[i * n + i - 1]) + Math.abs(h[(i - 1) * n + i - 2]);
-                    h11 = EXCEPTIONAL_FACTOR * s + h[i * n + i];
+                    double s = Math.abs(h[i][i - 1]) + Math.abs(h[i - 1][i - 2]);
+                    h11 = EXCEPTIONAL_FACTOR * s + h[i][i];
                     h12 = EXCEPTIONAL_OFF_DIAGONAL * s;
                     h21 = s;
                     h22 = h11;
                 } else if (sweepsSinceDeflation % EXCEPTIONAL_SHIFT_PERIOD == 0) {
-                    double s = Math.abs(h[(l + 1) * n + l]) + Math.abs(h[(l + 2) * n + l + 1]);
-                    h11 = EXCEPTIONAL_FACTOR * s + h[l * n + l];
+                    double s = Math.abs(h[l + 1][l]) + Math.abs(h[l + 2][l + 1]);
+                    h11 = EXCEPTIONAL_FACTOR * s + h[l][l];
                     h12 = EXCEPTIONAL_OFF_DIAGONAL * s;
                     h21 = s;
                     h22 = h11;
                 } else {
-                    h11 = h[(i - 1) * n + i - 1];
-                    h21 = h[i * n + i - 1];
-                    h12 = h[(i - 1) * n + i];
-                    h22 = h[i * n + i];
+                    h11 = h[i - 1][i - 1];
+                    h21 = h[i][i - 1];
+                    h12 = h[i - 1][i];
+                    h22 = h[i][i];
                 }
                 double rt1r;
                 double rt1i;
@@ -191,13 +201,13 @@ final class FrancisQr {
                 // Start the bulge where two consecutive subdiagonal entries are small.
                 int m;
                 for (m = i - 2; m >= l; m--) {
-                    double h21s = h[(m + 1) * n + m];
-                    double hmm = h[m * n + m];
+                    double h21s = h[m + 1][m];
+                    double hmm = h[m][m];
                     s = Math.abs(hmm - rt2r) + Math.abs(rt2i) + Math.abs(h21s);
                     h21s /= s;
-                    v[0] = h21s * h[m * n + m + 1] + (hmm - rt1r) * ((hmm - rt2r) / s) - rt1i * (rt2i / s);
-                    v[1] = h21s * (hmm + h[(m + 1) * n + m + 1] - rt1r - rt2r);
-                    v[2] = h21s * h[(m + 2) * n + m + 1];
+                    v[0] = h21s * h[m][m + 1] + (hmm - rt1r) * ((hmm - rt2r) / s) - rt1i * (rt2i / s);
+                    v[1] = h21s * (hmm + h[m + 1][m + 1] - rt1r - rt2r);
+                    v[2] = h21s * h[m + 2][m + 1];
                     s = Math.abs(v[0]) + Math.abs(v[1]) + Math.abs(v[2]);
                     v[0] /= s;
                     v[1] /= s;
@@ -205,9 +215,9 @@ final class FrancisQr {
                     if (m == l) {
                         break;
                     }
-                    double h00 = Math.abs(h[m * n + m - 1]) * (Math.abs(v[1]) + Math.abs(v[2]));
+                    double h00 = Math.abs(h[m][m - 1]) * (Math.abs(v[1]) + Math.abs(v[2]));
                     double h01 = Math.abs(v[0])
-                            * (Math.abs(h[(m - 1) * n + m - 1]) + Math.abs(hmm) + Math.abs(h[(m + 1) * n + m + 1]));
+                            * (Math.abs(h[m - 1][m - 1]) + Math.abs(hmm) + Math.abs(h[m + 1][m + 1]));
                     if (h00 <= ulp * h01) {
                         break;
                     }
@@ -218,27 +228,27 @@ final class FrancisQr {
                     int nr = Math.min(3, i - k + 1);
                     if (k > m) {
                         for (int r = 0; r < nr; r++) {
-                            v[r] = h[(k + r) * n + k - 1];
+                            v[r] = h[k + r][k - 1];
                         }
                     }
                     double t1 = SchurKernels.householder(v, 0, nr);
                     if (k > m) {
-                        h[k * n + k - 1] = v[0];
-                        h[(k + 1) * n + k - 1] = 0;
+                        h[k][k - 1] = v[0];
+                        h[k + 1][k - 1] = 0;
                         if (k < i - 1) {
-                            h[(k + 2) * n + k - 1] = 0;
+                            h[k + 2][k - 1] = 0;
                         }
                     } else if (m > l) {
                         // Equivalent to negating h(k, k-1), but safe when v[1] and v[2] underflow.
-                        h[k * n + k - 1] *= 1 - t1;
+                        h[k][k - 1] *= 1 - t1;
                     }
                     double v2 = v[1];
                     if (nr == 3) {
                         double v3 = v[2];
-                        SchurKernels.reflectRows3(h, n, k, k, i2 + 1, 1, v2, v3, t1);
-                        SchurKernels.reflectColumns3(h, n, k, i1, Math.min(k + 3, i) + 1, 1, v2, v3, t1);
+                        SchurKernels.reflectRows3(h, k, k, i2 + 1, 1, v2, v3, t1);
+                        SchurKernels.reflectColumns3(h, k, i1, Math.min(k + 3, i) + 1, 1, v2, v3, t1);
                         if (zt != null) {
-                            SchurKernels.reflectRows3(zt, n, k, 0, n, 1, v2, v3, t1);
+                            SchurKernels.reflectRows3(zt, k, 0, n, 1, v2, v3, t1);
                         }
                     } else {
                         reflect2(h, n, k, i1, i2, i, v2, t1, zt);
@@ -250,21 +260,21 @@ final class FrancisQr {
                         "QR iteration for the real Schur form failed: eigenvalue %d of %d did not"
                                 + " deflate within %d sweeps; the matrix may contain values near"
                                 + " overflow or underflow, so try scaling it",
-                        i, n, maxSweeps), totalSweeps, Math.abs(h[i * n + i - 1]));
+                        i, n, maxSweeps), totalSweeps, Math.abs(h[i][i - 1]));
             }
 
             if (l == i) {
                 // A 1x1 block: one real eigenvalue.
-                real[i] = h[i * n + i];
+                real[i] = h[i][i];
                 imag[i] = 0;
             } else {
                 // A 2x2 block: standardise it and apply the rotation to the rest of H and Z.
                 int p = i - 1;
-                SchurKernels.standardize(h[p * n + p], h[p * n + i], h[i * n + p], h[i * n + i], block);
-                h[p * n + p] = block[SchurKernels.A];
-                h[p * n + i] = block[SchurKernels.B];
-                h[i * n + p] = block[SchurKernels.C];
-                h[i * n + i] = block[SchurKernels.D];
+                SchurKernels.standardize(h[p][p], h[p][i], h[i][p], h[i][i], block);
+                h[p][p] = block[SchurKernels.A];
+                h[p][i] = block[SchurKernels.B];
+                h[i][p] = block[SchurKernels.C];
+                h[i][i] = block[SchurKernels.D];
                 real[p] = block[SchurKernels.RT1R];
                 imag[p] = block[SchurKernels.RT1I];
                 real[i] = block[SchurKernels.RT2R];
@@ -273,12 +283,12 @@ final class FrancisQr {
                 double sn = block[SchurKernels.SN];
                 if (wantT) {
                     if (i2 > i) {
-                        SchurKernels.rotateRows(h, n, p, i, i + 1, i2 + 1, cs, sn);
+                        SchurKernels.rotateRows(h, p, i, i + 1, i2 + 1, cs, sn);
                     }
-                    SchurKernels.rotateColumns(h, n, p, i, i1, p, cs, sn);
+                    SchurKernels.rotateColumns(h, p, i, i1, p, cs, sn);
                 }
                 if (zt != null) {
-                    SchurKernels.rotateRows(zt, n, p, i, 0, n, cs, sn);
+                    SchurKernels.rotateRows(zt, p, i, 0, n, cs, sn);
                 }
             }
             sweepsSinceDeflation = 0;
@@ -288,27 +298,29 @@ final class FrancisQr {
     }
 
     /** Applies a 2-element reflector {@code I - t1 [1; v2] [1; v2]^T} at row and column k. */
-    private static void reflect2(double[] h, int n, int k, int i1, int i2, int i, double v2, double t1,
-            double[] zt) {
+    private static void reflect2(double[][] h, int n, int k, int i1, int i2, int i, double v2, double t1,
+            double[][] zt) {
         double t2 = t1 * v2;
-        int o0 = k * n;
-        int o1 = o0 + n;
+        double[] x0 = h[k];
+        double[] x1 = h[k + 1];
         for (int j = k; j <= i2; j++) {
-            double sum = h[o0 + j] + v2 * h[o1 + j];
-            h[o0 + j] -= sum * t1;
-            h[o1 + j] -= sum * t2;
+            double sum = x0[j] + v2 * x1[j];
+            x0[j] -= sum * t1;
+            x1[j] -= sum * t2;
         }
         for (int j = i1; j <= i; j++) {
-            int o = j * n + k;
-            double sum = h[o] + v2 * h[o + 1];
-            h[o] -= sum * t1;
-            h[o + 1] -= sum * t2;
+            double[] row = h[j];
+            double sum = row[k] + v2 * row[k + 1];
+            row[k] -= sum * t1;
+            row[k + 1] -= sum * t2;
         }
         if (zt != null) {
+            double[] z0 = zt[k];
+            double[] z1 = zt[k + 1];
             for (int j = 0; j < n; j++) {
-                double sum = zt[o0 + j] + v2 * zt[o1 + j];
-                zt[o0 + j] -= sum * t1;
-                zt[o1 + j] -= sum * t2;
+                double sum = z0[j] + v2 * z1[j];
+                z0[j] -= sum * t1;
+                z1[j] -= sum * t2;
             }
         }
     }

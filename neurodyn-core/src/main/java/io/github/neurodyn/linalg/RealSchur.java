@@ -51,26 +51,26 @@ public final class RealSchur {
     public static SchurForm of(DMatrixRMaj a) {
         Arguments.requireSquare(a, "a");
         int n = a.numRows;
-        double[] t = new double[n * n];
-        System.arraycopy(a.data, 0, t, 0, n * n);
+        double[][] t = SchurKernels.toRows(a.data, n);
         double factor = scaleIntoRange(t);
 
         // Reduce to Hessenberg form, then iterate to the real Schur form.
-        double[] zt = new double[n * n];
+        double[][] zt = new double[n][n];
         HessenbergReduction.reduce(t, n, zt);
         int sweeps = FrancisQr.iterate(t, n, zt, true, new double[n], new double[n]);
         LOG.debug("real Schur form of order {} after {} QR sweeps", n, sweeps);
 
         // Undo the scaling and make the zeros below the subdiagonal exact.
-        if (factor != 1) {
-            for (int k = 0; k < n * n; k++) {
-                t[k] /= factor;
+        for (int i = 0; i < n; i++) {
+            double[] row = t[i];
+            java.util.Arrays.fill(row, 0, Math.max(0, i - 1), 0);
+            if (factor != 1) {
+                for (int j = 0; j < n; j++) {
+                    row[j] /= factor;
+                }
             }
         }
-        for (int i = 2; i < n; i++) {
-            java.util.Arrays.fill(t, i * n, i * n + i - 1, 0);
-        }
-        return new SchurForm(DMatrixRMaj.wrap(n, n, t), transpose(zt, n), 0);
+        return new SchurForm(SchurKernels.toMatrix(t, false), SchurKernels.toMatrix(zt, true), 0);
     }
 
     /**
@@ -84,8 +84,8 @@ public final class RealSchur {
      * and swap, so {@code O(n^3)} in the worst case.
      *
      * @param form the Schur form to reorder; not modified
-     * @param select chooses the eigenvalues to move to the top; called once per 1x1 block and
-     *     once per 2x2 block with the eigenvalue of positive imaginary part
+     * @param select chooses the eigenvalues to move to the top. It is called once per 1x1
+     *     block, and once per 2x2 block with the eigenvalue of positive imaginary part.
      * @return a new form with {@link SchurForm#selectedCount()} equal to the order of the
      *     leading block of selected eigenvalues
      * @throws IllegalArgumentException if an argument is null
@@ -96,8 +96,8 @@ public final class RealSchur {
         Arguments.requireNonNull(form, "form");
         Arguments.requireNonNull(select, "select");
         int n = form.size();
-        double[] t = form.tShared().data.clone();
-        double[] zt = transpose(form.zShared().data, n).data;
+        double[][] t = SchurKernels.toRows(form.tShared().data, n);
+        double[][] zt = SchurKernels.toTransposedRows(form.zShared().data, n);
 
         // Decide per block before anything moves; blocks below the one moving never change.
         double[] real = form.eigenvaluesReal();
@@ -125,7 +125,7 @@ public final class RealSchur {
         }
         LOG.debug("reordered a Schur form of order {}: {} eigenvalues selected, {} blocks moved",
                 n, leading, moves);
-        return new SchurForm(DMatrixRMaj.wrap(n, n, t), transpose(zt, n), leading);
+        return new SchurForm(SchurKernels.toMatrix(t, false), SchurKernels.toMatrix(zt, true), leading);
     }
 
     /**
@@ -149,8 +149,7 @@ public final class RealSchur {
     public static Eigenvalues eigenvalues(DMatrixRMaj a, boolean balance) {
         Arguments.requireSquare(a, "a");
         int n = a.numRows;
-        double[] h = new double[n * n];
-        System.arraycopy(a.data, 0, h, 0, n * n);
+        double[][] h = SchurKernels.toRows(a.data, n);
         double factor = scaleIntoRange(h);
         if (balance) {
             Balancing.balance(h, n);
@@ -175,30 +174,22 @@ public final class RealSchur {
      *
      * @return the factor applied, 1 when none
      */
-    private static double scaleIntoRange(double[] m) {
+    private static double scaleIntoRange(double[][] m) {
         double max = 0;
-        for (double value : m) {
-            max = Math.max(max, Math.abs(value));
+        for (double[] row : m) {
+            for (double value : row) {
+                max = Math.max(max, Math.abs(value));
+            }
         }
         if (max == 0 || (max >= SCALE_MIN && max <= 1 / SCALE_MIN)) {
             return 1;
         }
         double factor = Math.scalb(1.0, -Math.getExponent(max));
-        for (int k = 0; k < m.length; k++) {
-            m[k] *= factor;
-        }
-        return factor;
-    }
-
-    /** Returns the transpose of a row-major square array as a new matrix. */
-    private static DMatrixRMaj transpose(double[] m, int n) {
-        DMatrixRMaj result = new DMatrixRMaj(n, n);
-        double[] out = result.data;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out[j * n + i] = m[i * n + j];
+        for (double[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= factor;
             }
         }
-        return result;
+        return factor;
     }
 }

@@ -4,9 +4,10 @@ package io.github.neurodyn.linalg;
  * Small kernels shared by the Schur decomposition and the block swaps: Householder
  * reflectors, plane rotations and the standardisation of 2x2 blocks.
  *
- * <p>Matrices are row-major {@code double[]} arrays of order {@code n}, entry {@code (i, j)}
- * at {@code i * n + j}. The orthogonal factor is kept transposed ({@code zt = Z^T}), so that
- * an update of columns of {@code Z} runs along contiguous rows of {@code zt}.
+ * <p>Matrices are arrays of rows, {@code m[i][j]} being entry {@code (i, j)}: with each row its
+ * own array, C2 vectorises the loops that combine several rows, which it does not do for one
+ * flat array indexed at several offsets. The orthogonal factor is kept transposed
+ * ({@code zt = Z^T}), so that an update of columns of {@code Z} runs along rows of {@code zt}.
  */
 final class SchurKernels {
 
@@ -27,6 +28,9 @@ final class SchurKernels {
     static final int RT2I = 7;
     static final int CS = 8;
     static final int SN = 9;
+
+    /** Sums of squares above this, and below its inverse, are computed without scaling. */
+    private static final double SAFE_SQUARE_MIN = SAFE_MIN / ULP;
 
     /** Length of the result array of {@link #standardize}. */
     static final int STANDARDIZE_SIZE = 10;
@@ -173,7 +177,7 @@ final class SchurKernels {
      * Generates a Householder reflector {@code H = I - tau v v^T} with {@code v[0] = 1} such
      * that {@code H [alpha; x] = [beta; 0]}, as LAPACK's {@code dlarfg}. The vector
      * {@code [alpha; x]} is {@code x[offset .. offset + length - 1]}; on return
-     * {@code x[offset]} holds {@code beta} and the rest holds {@code v[1..]}.
+     * {@code x[offset]} contains {@code beta} and the rest contains {@code v[1..]}.
      *
      * @return {@code tau}, zero when {@code x} below its first entry is already zero
      */
@@ -182,6 +186,26 @@ final class SchurKernels {
             return 0;
         }
         double alpha = x[offset];
+
+        // Fast path: plain sums of squares, when they can neither overflow nor lose accuracy
+        // to underflow. Math.hypot and the scaled norm cost more than the rest of a small
+        // reflector, and the QR sweep builds one per bulge step.
+        double sumSquares = 0;
+        for (int k = offset + 1; k < offset + length; k++) {
+            sumSquares += x[k] * x[k];
+        }
+        double total = alpha * alpha + sumSquares;
+        if (sumSquares > SAFE_SQUARE_MIN && total < 1 / SAFE_SQUARE_MIN) {
+            double beta = -Math.copySign(Math.sqrt(total), alpha);
+            double scale = 1 / (alpha - beta);
+            for (int k = offset + 1; k < offset + length; k++) {
+                x[k] *= scale;
+            }
+            x[offset] = beta;
+            return (beta - alpha) / beta;
+        }
+
+        // Careful path for tiny or huge entries, as LAPACK's dlarfg.
         double xnorm = norm2(x, offset + 1, length - 1);
         if (xnorm == 0) {
             return 0;
@@ -215,6 +239,18 @@ final class SchurKernels {
         return tau;
     }
 
+    /**
+     * Returns {@code sqrt(a^2 + b^2)}, by a plain square root when the squares cannot overflow
+     * or underflow, otherwise by {@link Math#hypot}, which is accurate but much slower.
+     */
+    static double hypot(double a, double b) {
+        double sumSquares = a * a + b * b;
+        if (sumSquares > SAFE_SQUARE_MIN && sumSquares < 1 / SAFE_SQUARE_MIN) {
+            return Math.sqrt(sumSquares);
+        }
+        return Math.hypot(a, b);
+    }
+
     /** Returns the Euclidean norm of {@code x[offset .. offset + length - 1]} without overflow. */
     static double norm2(double[] x, int offset, int length) {
         double scale = 0;
@@ -238,52 +274,50 @@ final class SchurKernels {
 
     /**
      * Applies the rotation {@code x' = cs x + sn y, y' = cs y - sn x} to rows {@code r1} and
-     * {@code r2} of a row-major matrix with {@code n} columns, over columns {@code from} to
-     * {@code to - 1}.
+     * {@code r2} over columns {@code from} to {@code to - 1}.
      */
-    static void rotateRows(double[] m, int n, int r1, int r2, int from, int to, double cs, double sn) {
-        int o1 = r1 * n;
-        int o2 = r2 * n;
+    static void rotateRows(double[][] m, int r1, int r2, int from, int to, double cs, double sn) {
+        double[] x = m[r1];
+        double[] y = m[r2];
         for (int j = from; j < to; j++) {
-            double x = m[o1 + j];
-            double y = m[o2 + j];
-            m[o1 + j] = cs * x + sn * y;
-            m[o2 + j] = cs * y - sn * x;
+            double xj = x[j];
+            double yj = y[j];
+            x[j] = cs * xj + sn * yj;
+            y[j] = cs * yj - sn * xj;
         }
     }
 
     /**
      * Applies the rotation {@code x' = cs x + sn y, y' = cs y - sn x} to columns {@code c1}
-     * and {@code c2} of a row-major matrix with {@code n} columns, over rows {@code from} to
-     * {@code to - 1}.
+     * and {@code c2} over rows {@code from} to {@code to - 1}.
      */
-    static void rotateColumns(double[] m, int n, int c1, int c2, int from, int to, double cs, double sn) {
+    static void rotateColumns(double[][] m, int c1, int c2, int from, int to, double cs, double sn) {
         for (int i = from; i < to; i++) {
-            int row = i * n;
-            double x = m[row + c1];
-            double y = m[row + c2];
-            m[row + c1] = cs * x + sn * y;
-            m[row + c2] = cs * y - sn * x;
+            double[] row = m[i];
+            double x = row[c1];
+            double y = row[c2];
+            row[c1] = cs * x + sn * y;
+            row[c2] = cs * y - sn * x;
         }
     }
 
     /**
      * Applies {@code I - tau u u^T} with a 3-vector {@code u} from the left to rows
-     * {@code r .. r + 2}, over columns {@code from} to {@code to - 1}.
+     * {@code r .. r + 2}, over columns {@code from} to {@code to - 1}. The rows are separate
+     * arrays, which lets C2 vectorise the loop.
      */
-    static void reflectRows3(double[] m, int n, int r, int from, int to,
-            double u0, double u1, double u2, double tau) {
-        int o0 = r * n;
-        int o1 = o0 + n;
-        int o2 = o1 + n;
+    static void reflectRows3(double[][] m, int r, int from, int to, double u0, double u1, double u2, double tau) {
+        double[] x0 = m[r];
+        double[] x1 = m[r + 1];
+        double[] x2 = m[r + 2];
         double t0 = tau * u0;
         double t1 = tau * u1;
         double t2 = tau * u2;
         for (int j = from; j < to; j++) {
-            double sum = u0 * m[o0 + j] + u1 * m[o1 + j] + u2 * m[o2 + j];
-            m[o0 + j] -= sum * t0;
-            m[o1 + j] -= sum * t1;
-            m[o2 + j] -= sum * t2;
+            double sum = u0 * x0[j] + u1 * x1[j] + u2 * x2[j];
+            x0[j] -= sum * t0;
+            x1[j] -= sum * t1;
+            x2[j] -= sum * t2;
         }
     }
 
@@ -291,18 +325,56 @@ final class SchurKernels {
      * Applies {@code I - tau u u^T} with a 3-vector {@code u} from the right to columns
      * {@code c .. c + 2}, over rows {@code from} to {@code to - 1}.
      */
-    static void reflectColumns3(double[] m, int n, int c, int from, int to,
-            double u0, double u1, double u2, double tau) {
+    static void reflectColumns3(double[][] m, int c, int from, int to, double u0, double u1, double u2,
+            double tau) {
         double t0 = tau * u0;
         double t1 = tau * u1;
         double t2 = tau * u2;
         for (int i = from; i < to; i++) {
-            int o = i * n + c;
-            double sum = u0 * m[o] + u1 * m[o + 1] + u2 * m[o + 2];
-            m[o] -= sum * t0;
-            m[o + 1] -= sum * t1;
-            m[o + 2] -= sum * t2;
+            double[] row = m[i];
+            double sum = u0 * row[c] + u1 * row[c + 1] + u2 * row[c + 2];
+            row[c] -= sum * t0;
+            row[c + 1] -= sum * t1;
+            row[c + 2] -= sum * t2;
         }
+    }
+
+    /** Copies a row-major array of order {@code n} into one array per row. */
+    static double[][] toRows(double[] m, int n) {
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(m, i * n, i * n + n);
+        }
+        return rows;
+    }
+
+    /** Copies the transpose of a row-major array of order {@code n} into one array per row. */
+    static double[][] toTransposedRows(double[] m, int n) {
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                rows[j][i] = m[i * n + j];
+            }
+        }
+        return rows;
+    }
+
+    /** Copies rows into a new row-major n x n matrix, transposing when {@code transpose}. */
+    static org.ejml.data.DMatrixRMaj toMatrix(double[][] rows, boolean transpose) {
+        int n = rows.length;
+        org.ejml.data.DMatrixRMaj result = new org.ejml.data.DMatrixRMaj(n, n);
+        double[] out = result.data;
+        for (int i = 0; i < n; i++) {
+            double[] row = rows[i];
+            if (transpose) {
+                for (int j = 0; j < n; j++) {
+                    out[j * n + i] = row[j];
+                }
+            } else {
+                System.arraycopy(row, 0, out, i * n, n);
+            }
+        }
+        return result;
     }
 
     /**

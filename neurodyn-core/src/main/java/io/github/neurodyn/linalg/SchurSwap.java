@@ -15,7 +15,7 @@ import io.github.neurodyn.api.ReorderingFailedException;
  * vanish, or the difference between the back-transformed block and the original, exceed
  * small multiples of the unit roundoff times the block's norm.
  *
- * <p>Matrices are row-major arrays of order {@code n}; {@code zt} holds {@code Z^T}.
+ * <p>Matrices are arrays of rows of order {@code n}, and {@code zt} contains {@code Z^T}.
  */
 final class SchurSwap {
 
@@ -25,8 +25,8 @@ final class SchurSwap {
     /** Strong test: the back-transformed block may differ by this multiple of ulp times ||D||_F. */
     private static final double STRONG_FACTOR = 20;
 
-    private final double[] t;
-    private final double[] zt;
+    private final double[][] t;
+    private final double[][] zt;
     private final int n;
     private final double[] d = new double[16];
     private final double[] original = new double[16];
@@ -38,11 +38,11 @@ final class SchurSwap {
     /**
      * Binds the swapper to a Schur form that it updates in place.
      *
-     * @param t row-major quasi-triangular factor of order {@code n}
-     * @param zt row-major transposed orthogonal factor, or null
+     * @param t rows of the quasi-triangular factor of order {@code n}
+     * @param zt rows of the transposed orthogonal factor, or null
      * @param n order
      */
-    SchurSwap(double[] t, double[] zt, int n) {
+    SchurSwap(double[][] t, double[][] zt, int n) {
         this.t = t;
         this.zt = zt;
         this.n = n;
@@ -50,7 +50,7 @@ final class SchurSwap {
 
     /** Returns the order (1 or 2) of the block that starts at row {@code j}. */
     int blockOrder(int j) {
-        return j + 1 < n && t[(j + 1) * n + j] != 0 ? 2 : 1;
+        return j + 1 < n && t[j + 1][j] != 0 ? 2 : 1;
     }
 
     /**
@@ -63,36 +63,36 @@ final class SchurSwap {
      */
     int moveUp(int from, int to) {
         int order = blockOrder(from);
-        int here = from;
+        int position = from;
         boolean split = false;
-        while (here > to) {
-            int above = here >= 2 && t[(here - 1) * n + here - 2] != 0 ? 2 : 1;
+        while (position > to) {
+            int above = position >= 2 && t[position - 1][position - 2] != 0 ? 2 : 1;
             if (!split) {
                 // The moving block is one 1x1 or 2x2 block.
-                swap(here - above, above, order);
-                here -= above;
-                if (order == 2 && t[(here + 1) * n + here] == 0) {
+                swap(position - above, above, order);
+                position -= above;
+                if (order == 2 && t[position + 1][position] == 0) {
                     split = true;
                 }
             } else {
                 // The moving 2x2 block split into two 1x1 blocks, which are swapped one by one.
-                swap(here - above, above, 1);
+                swap(position - above, above, 1);
                 if (above == 1) {
-                    swap(here, 1, 1);
-                    here -= 1;
+                    swap(position, 1, 1);
+                    position -= 1;
                 } else {
-                    if (t[here * n + here - 1] == 0) {
+                    if (t[position][position - 1] == 0) {
                         // The block above split while it was swapped.
-                        swap(here, 1, 1);
-                        swap(here - 1, 1, 1);
+                        swap(position, 1, 1);
+                        swap(position - 1, 1, 1);
                     } else {
-                        swap(here - 1, 2, 1);
+                        swap(position - 1, 2, 1);
                     }
-                    here -= 2;
+                    position -= 2;
                 }
             }
         }
-        return here;
+        return position;
     }
 
     /**
@@ -119,7 +119,7 @@ final class SchurSwap {
         double sumSquares = 0;
         for (int r = 0; r < size; r++) {
             for (int c = 0; c < size; c++) {
-                double value = t[(j1 + r) * n + j1 + c];
+                double value = t[j1 + r][j1 + c];
                 d[r * 4 + c] = value;
                 original[r * 4 + c] = value;
                 maxNorm = Math.max(maxNorm, Math.abs(value));
@@ -142,7 +142,7 @@ final class SchurSwap {
             double tau = SchurKernels.householder(u1, 0, 3);
             double a0 = u1[1];
             double a1 = u1[2];
-            double t11 = t[j1 * n + j1];
+            double t11 = t[j1][j1];
             transformBlock(a0, a1, 1, tau, 0, 3);
             double weak = Math.max(Math.max(Math.abs(d[8]), Math.abs(d[9])), Math.abs(d[10] - t11));
             d[8] = 0;
@@ -150,13 +150,13 @@ final class SchurSwap {
             d[10] = t11;
             check(j1, p, q, weak, weakThreshold, strongThreshold, a0, a1, 1, tau, 0, 0, 0, 0);
 
-            SchurKernels.reflectRows3(t, n, j1, j1, n, a0, a1, 1, tau);
-            SchurKernels.reflectColumns3(t, n, j1, 0, j2 + 1, a0, a1, 1, tau);
-            t[j3 * n + j1] = 0;
-            t[j3 * n + j2] = 0;
-            t[j3 * n + j3] = t11;
+            SchurKernels.reflectRows3(t, j1, j1, n, a0, a1, 1, tau);
+            SchurKernels.reflectColumns3(t, j1, 0, j2 + 1, a0, a1, 1, tau);
+            t[j3][j1] = 0;
+            t[j3][j2] = 0;
+            t[j3][j3] = t11;
             if (zt != null) {
-                SchurKernels.reflectRows3(zt, n, j1, 0, n, a0, a1, 1, tau);
+                SchurKernels.reflectRows3(zt, j1, 0, n, a0, a1, 1, tau);
             }
         } else if (q == 1) {
             // p = 2: a reflector H with H (-x11, -x21, scale) = (*, 0, 0).
@@ -166,7 +166,7 @@ final class SchurSwap {
             double tau = SchurKernels.householder(u1, 0, 3);
             double a1 = u1[1];
             double a2 = u1[2];
-            double t33 = t[j3 * n + j3];
+            double t33 = t[j3][j3];
             transformBlock(1, a1, a2, tau, 0, 3);
             double weak = Math.max(Math.max(Math.abs(d[4]), Math.abs(d[8])), Math.abs(d[0] - t33));
             d[0] = t33;
@@ -174,13 +174,13 @@ final class SchurSwap {
             d[8] = 0;
             check(j1, p, q, weak, weakThreshold, strongThreshold, 1, a1, a2, tau, 0, 0, 0, 0);
 
-            SchurKernels.reflectColumns3(t, n, j1, 0, j3 + 1, 1, a1, a2, tau);
-            SchurKernels.reflectRows3(t, n, j1, j2, n, 1, a1, a2, tau);
-            t[j1 * n + j1] = t33;
-            t[j2 * n + j1] = 0;
-            t[j3 * n + j1] = 0;
+            SchurKernels.reflectColumns3(t, j1, 0, j3 + 1, 1, a1, a2, tau);
+            SchurKernels.reflectRows3(t, j1, j2, n, 1, a1, a2, tau);
+            t[j1][j1] = t33;
+            t[j2][j1] = 0;
+            t[j3][j1] = 0;
             if (zt != null) {
-                SchurKernels.reflectRows3(zt, n, j1, 0, n, 1, a1, a2, tau);
+                SchurKernels.reflectRows3(zt, j1, 0, n, 1, a1, a2, tau);
             }
         } else {
             // p = q = 2: reflectors H1, H2 with H2 H1 [-X; scale I] upper triangular.
@@ -207,18 +207,18 @@ final class SchurSwap {
             d[13] = 0;
             check(j1, p, q, weak, weakThreshold, strongThreshold, 1, b1, b2, tau1, c1, c2, tau2, 1);
 
-            SchurKernels.reflectRows3(t, n, j1, j1, n, 1, b1, b2, tau1);
-            SchurKernels.reflectColumns3(t, n, j1, 0, j1 + 4, 1, b1, b2, tau1);
-            SchurKernels.reflectRows3(t, n, j2, j1, n, 1, c1, c2, tau2);
-            SchurKernels.reflectColumns3(t, n, j2, 0, j1 + 4, 1, c1, c2, tau2);
+            SchurKernels.reflectRows3(t, j1, j1, n, 1, b1, b2, tau1);
+            SchurKernels.reflectColumns3(t, j1, 0, j1 + 4, 1, b1, b2, tau1);
+            SchurKernels.reflectRows3(t, j2, j1, n, 1, c1, c2, tau2);
+            SchurKernels.reflectColumns3(t, j2, 0, j1 + 4, 1, c1, c2, tau2);
             int j4 = j1 + 3;
-            t[j3 * n + j1] = 0;
-            t[j3 * n + j2] = 0;
-            t[j4 * n + j1] = 0;
-            t[j4 * n + j2] = 0;
+            t[j3][j1] = 0;
+            t[j3][j2] = 0;
+            t[j4][j1] = 0;
+            t[j4][j2] = 0;
             if (zt != null) {
-                SchurKernels.reflectRows3(zt, n, j1, 0, n, 1, b1, b2, tau1);
-                SchurKernels.reflectRows3(zt, n, j2, 0, n, 1, c1, c2, tau2);
+                SchurKernels.reflectRows3(zt, j1, 0, n, 1, b1, b2, tau1);
+                SchurKernels.reflectRows3(zt, j2, 0, n, 1, c1, c2, tau2);
             }
         }
 
@@ -234,24 +234,24 @@ final class SchurSwap {
     /** Swaps two 1x1 blocks at rows j1 and j1 + 1 with one plane rotation. */
     private void swapScalars(int j1) {
         int j2 = j1 + 1;
-        double t11 = t[j1 * n + j1];
-        double t22 = t[j2 * n + j2];
-        double f = t[j1 * n + j2];
+        double t11 = t[j1][j1];
+        double t22 = t[j2][j2];
+        double f = t[j1][j2];
         double g = t22 - t11;
-        double r = Math.hypot(f, g);
+        double r = SchurKernels.hypot(f, g);
         if (r == 0) {
             return;
         }
         double cs = f / r;
         double sn = g / r;
         if (j1 + 2 < n) {
-            SchurKernels.rotateRows(t, n, j1, j2, j1 + 2, n, cs, sn);
+            SchurKernels.rotateRows(t, j1, j2, j1 + 2, n, cs, sn);
         }
-        SchurKernels.rotateColumns(t, n, j1, j2, 0, j1, cs, sn);
-        t[j1 * n + j1] = t22;
-        t[j2 * n + j2] = t11;
+        SchurKernels.rotateColumns(t, j1, j2, 0, j1, cs, sn);
+        t[j1][j1] = t22;
+        t[j2][j2] = t11;
         if (zt != null) {
-            SchurKernels.rotateRows(zt, n, j1, j2, 0, n, cs, sn);
+            SchurKernels.rotateRows(zt, j1, j2, 0, n, cs, sn);
         }
     }
 
@@ -308,19 +308,19 @@ final class SchurSwap {
     /** Standardises the 2x2 block at row j and applies its rotation to the rest of T and Z. */
     private void standardizeAt(int j) {
         int k = j + 1;
-        SchurKernels.standardize(t[j * n + j], t[j * n + k], t[k * n + j], t[k * n + k], block);
-        t[j * n + j] = block[SchurKernels.A];
-        t[j * n + k] = block[SchurKernels.B];
-        t[k * n + j] = block[SchurKernels.C];
-        t[k * n + k] = block[SchurKernels.D];
+        SchurKernels.standardize(t[j][j], t[j][k], t[k][j], t[k][k], block);
+        t[j][j] = block[SchurKernels.A];
+        t[j][k] = block[SchurKernels.B];
+        t[k][j] = block[SchurKernels.C];
+        t[k][k] = block[SchurKernels.D];
         double cs = block[SchurKernels.CS];
         double sn = block[SchurKernels.SN];
         if (j + 2 < n) {
-            SchurKernels.rotateRows(t, n, j, k, j + 2, n, cs, sn);
+            SchurKernels.rotateRows(t, j, k, j + 2, n, cs, sn);
         }
-        SchurKernels.rotateColumns(t, n, j, k, 0, j, cs, sn);
+        SchurKernels.rotateColumns(t, j, k, 0, j, cs, sn);
         if (zt != null) {
-            SchurKernels.rotateRows(zt, n, j, k, 0, n, cs, sn);
+            SchurKernels.rotateRows(zt, j, k, 0, n, cs, sn);
         }
     }
 }

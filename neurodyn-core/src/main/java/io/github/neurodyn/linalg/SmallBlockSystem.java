@@ -118,7 +118,7 @@ final class SmallBlockSystem {
         }
     }
 
-    /** The 1x1 case: the only pivot is the entry itself, so only underflow perturbs it. */
+    /** Solves the 1x1 case, where the only pivot is the entry itself and only underflow perturbs it. */
     private void solveScalar() {
         double pivot = k[0];
         double size = Math.abs(pivot);

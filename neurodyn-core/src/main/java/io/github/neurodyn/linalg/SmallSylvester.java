@@ -49,7 +49,7 @@ final class SmallSylvester {
         double smallNumber = SchurKernels.SAFE_MIN / SchurKernels.ULP;
         double smin = Math.max(SchurKernels.ULP * maxEntry, smallNumber);
 
-        // Gaussian elimination with complete pivoting; columns are tracked in perm.
+        // Gaussian elimination with complete pivoting. The column swaps are recorded in perm.
         int[] perm = {0, 1, 2, 3};
         for (int step = 0; step < size; step++) {
             int pivotRow = step;

@@ -79,14 +79,52 @@ class LyapunovTest {
         assertEquals(0.0, solution.relativeResidual());
     }
 
+    @ParameterizedTest(name = "gap={0}")
+    @ValueSource(doubles = {1e-6, 1e-9})
+    void nearlySingularStillSolved(double gap) {
+        // Eigenvalues 1 and -1 + gap: the operator eigenvalue lambda_1 + lambda_2 equals gap.
+        int n = 30;
+        DMatrixRMaj a = withEigenvaluePair(n, 1.0, -1.0 + gap, new Random(42));
+        DMatrixRMaj q = QuasiTriangularMatrices.symmetric(n, new Random(43));
+
+        LyapunovSolution solution = Lyapunov.solve(a, q);
+
+        assertTrue(solution.relativeResidual() <= residualBound(n), "residual " + solution.relativeResidual());
+        assertEquals(gap, solution.separation(), 1e-3 * gap + 1e3 * EPS);
+    }
+
+    @Test
+    void nearlySingularBeyondLimitRaises() {
+        int n = 30;
+        DMatrixRMaj a = withEigenvaluePair(n, 1.0, -1.0 + 1e-15, new Random(42));
+
+        assertThrows(SingularEquationException.class,
+                () -> Lyapunov.solve(a, QuasiTriangularMatrices.symmetric(n, new Random(43))));
+    }
+
+    /** Returns {@code Z T Z^T} with T stable apart from two diagonal entries {@code first, second}. */
+    private static DMatrixRMaj withEigenvaluePair(int n, double first, double second, Random rng) {
+        DMatrixRMaj t = QuasiTriangularMatrices.random(n, rng, -3.0, -2.0, 1.0, 0.5);
+        for (int j = 0; j < n; j++) {
+            t.set(1, j, j > 1 ? t.get(1, j) : 0.0);
+            t.set(2, j, j > 2 ? t.get(2, j) : 0.0);
+        }
+        t.set(2, 1, 0.0);
+        t.set(3, 2, 0.0);
+        t.set(1, 0, 0.0);
+        t.set(1, 1, first);
+        t.set(2, 2, second);
+        return QuasiTriangularMatrices.similar(t, QuasiTriangularMatrices.orthogonal(n, rng));
+    }
+
     @Test
     void singularEquationNamesEigenvalues() {
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{2.0, 5.0}, {0.0, -2.0}});
 
         SingularEquationException error = assertThrows(SingularEquationException.class,
                 () -> Lyapunov.solve(a, CommonOps_DDRM.identity(2)));
-        assertTrue(error.getMessage().contains("2.00000") && error.getMessage().contains("-2.00000"),
-                error.getMessage());
+        assertTrue(error.getMessage().contains("(2.00000"), error.getMessage());
+        assertTrue(error.getMessage().contains("-2.00000"), error.getMessage());
     }
 
     @ParameterizedTest(name = "n={0}")

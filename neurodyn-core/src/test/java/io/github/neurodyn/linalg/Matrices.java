@@ -85,7 +85,7 @@ final class Matrices {
         return conjugate(t, seed + 1);
     }
 
-    /** Gaussian matrix with row i scaled by 10^s_i and column i by 10^-s_i, s_i in [-8, 8]. */
+    /** D^-1 G D for a Gaussian G and D = diag(10^u_i), u_i uniform in [-4, 4], so entries span 1e-8 to 1e8. */
     static DMatrixRMaj badlyScaled(int n, long seed) {
         Random random = new Random(seed);
         DMatrixRMaj a = gaussian(n, seed + 1);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.github.neurodyn.api.NotConvergedException;
 
 class RealSchurTest {
 
@@ -178,6 +180,43 @@ class RealSchurTest {
         double[] balanced = RealSchur.eigenvalues(a, true).real();
         java.util.Arrays.sort(balanced);
         assertArrayEquals(expected, balanced, 1e-12);
+    }
+
+    @Test
+    void exhaustedSweepBudgetRaises() {
+        int n = 10;
+        double[][] h = SchurKernels.toRows(Matrices.gaussian(n, 21).data, n);
+        HessenbergReduction.reduce(h, n, null);
+        NotConvergedException error = assertThrows(NotConvergedException.class,
+                () -> FrancisQr.iterate(h, n, null, true, new double[n], new double[n], 0));
+        assertTrue(error.getMessage().contains("did not deflate"), error.getMessage());
+        // A budget of 0 sweeps per eigenvalue still allows the first sweep, as in LAPACK.
+        assertEquals(1, error.iterations());
+        assertTrue(error.residual() > 0, "residual " + error.residual());
+    }
+
+    @ParameterizedTest(name = "scale {0}")
+    @ValueSource(doubles = {1e-300, 1e-200, 1e200, 1e300})
+    void extremeMagnitudesAreRescaled(double scale) {
+        DMatrixRMaj a = Matrices.gaussian(20, 5);
+        org.ejml.dense.row.CommonOps_DDRM.scale(scale, a);
+        SchurForm form = RealSchur.of(a);
+        SchurFormChecker.check("scale " + scale, a, form);
+        Eigenvalues values = RealSchur.eigenvalues(a, true);
+        double tolerance = EIGENVALUE_TOLERANCE * NormOps_DDRM.normF(a);
+        EigenvalueMatching.assertSameMultiset("scale " + scale, hipparchusScaled(a, scale),
+                values.real(), values.imag(), tolerance);
+    }
+
+    /** Hipparchus eigenvalues of a / scale, multiplied back by scale to avoid its own underflow. */
+    private static org.hipparchus.complex.Complex[] hipparchusScaled(DMatrixRMaj a, double scale) {
+        DMatrixRMaj unscaled = a.copy();
+        org.ejml.dense.row.CommonOps_DDRM.scale(1 / scale, unscaled);
+        org.hipparchus.complex.Complex[] values = EigenvalueMatching.hipparchus(unscaled);
+        for (int k = 0; k < values.length; k++) {
+            values[k] = values[k].multiply(scale);
+        }
+        return values;
     }
 
     static Stream<Arguments> badInputs() {

@@ -76,7 +76,8 @@ final class SchurFormChecker {
                 assertTrue(i + 2 >= n || t.get(i + 2, i + 1) == 0,
                         label + ": consecutive nonzero subdiagonal entries at row " + (i + 1));
                 assertEquals(t.get(i, i), t.get(i + 1, i + 1), 0.0, label + ": 2x2 block at " + i + " has unequal diagonal");
-                assertTrue(t.get(i, i + 1) * t.get(i + 1, i) < 0,
+                // Compare signs, because the product b c underflows for tiny matrices.
+                assertTrue(Math.signum(t.get(i, i + 1)) * Math.signum(t.get(i + 1, i)) < 0,
                         label + ": 2x2 block at " + i + " has b c >= 0");
                 double omega = Math.sqrt(Math.abs(t.get(i, i + 1))) * Math.sqrt(Math.abs(t.get(i + 1, i)));
                 assertEquals(t.get(i, i), real[i], 0.0, label + ": real part at " + i);

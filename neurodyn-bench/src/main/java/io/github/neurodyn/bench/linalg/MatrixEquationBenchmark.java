@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java.util.Random} with seed 12345, so the entries differ from numpy's but the
  * distribution is the same.
  *
- * <p>The same-run baseline is an EJML product of two n x n matrices. A full Lyapunov solve
- * costs one real Schur form (about 25 n^3 flops) plus about 10 n^3 for the rest, so about
- * 20 baselines; a clearly larger ratio is a regression. The shifted solve on a given Schur
+ * <p>The same-run baseline is an EJML product of two n x n matrices ({@code 2 n^3} flops).
+ * A full Lyapunov solve costs one real Schur form (about 25 n^3 flops) plus about 10 n^3 for
+ * the rest, so about 20 baselines. A clearly larger ratio is a regression. The shifted solve on a given Schur
  * form, with a general symmetric Q and X returned in the original basis, costs about
  * 10 n^3 flops and must stay under half the full solve. Each result is returned so JMH
  * consumes it.
