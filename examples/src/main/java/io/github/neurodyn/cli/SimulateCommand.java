@@ -8,6 +8,7 @@ import io.github.neurodyn.api.Trajectory;
 import io.github.neurodyn.dynamics.Integrator;
 import io.github.neurodyn.dynamics.OrnsteinUhlenbeckNoise;
 import io.github.neurodyn.dynamics.Simulation;
+import io.github.neurodyn.io.Npy;
 import io.github.neurodyn.network.Connectivity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
  * p = 0.1, gamma = 3, bulk radius 1.5) with phi = tanh, tau = 150 ms, RK4 with dt = 0.1 ms,
  * for 1000 ms, from x(0) ~ N(0, 1) drawn with seed 1, sampled every 1 ms.
  *
- * <p>Writes {@code states.csv} (time_ms and x_i for every neuron), {@code population.csv}
+ * <p>Writes {@code states.csv} (time_ms and x_i for every neuron), {@code states.npy} (the
+ * same states as a T x N float64 array for numpy), {@code population.csv}
  * (time_ms and the mean rate phi(x) of all, excitatory and inhibitory neurons),
  * {@code traces.png}, {@code population-rates.png} and {@code summary.json}. A run whose state
  * leaves {@code --max-abs-state} exits with status 3 and writes only the summary, with
@@ -210,6 +213,8 @@ final class SimulateCommand extends CommandSupport {
                 .put("finalTimeSeconds", finalTimeSeconds)
                 .put("maxAbsState", largestState);
         out.writeText("states.csv", stateTable(timesMs, states));
+        DMatrixRMaj samplesByNeuron = CommonOps_DDRM.transpose(states, null);
+        out.write("states.npy", tmp -> Npy.write(tmp, samplesByNeuron));
         double[][] populationRates = populationRates(trajectory.rates());
         out.writeText("population.csv", populationTable(timesMs, populationRates));
         Plots.save(out, "traces.png", traceChart(timesMs, states));

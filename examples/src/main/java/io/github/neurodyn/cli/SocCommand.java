@@ -1,5 +1,7 @@
 package io.github.neurodyn.cli;
 
+import io.github.neurodyn.linalg.Eigenvalues;
+import io.github.neurodyn.linalg.RealSchur;
 import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.spectral.EnergySpectrum;
 import io.github.neurodyn.spectral.EvokedEnergy;
@@ -12,8 +14,6 @@ import io.github.neurodyn.spectral.StabilityOptimizer;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ public final class SocCommand extends CommandSupport {
     /** Published set-ups that give the start network and the optimiser defaults. */
     enum Preset { hennequin, kao }
 
-    /** Where the gradient is evaluated. */
+    /** Gradient variant: the shift heuristic or the exact smoothed spectral abscissa. */
     enum Variant { shift, ssa }
 
     @Option(names = "--preset", defaultValue = "hennequin",
@@ -69,7 +69,7 @@ public final class SocCommand extends CommandSupport {
     Variant gradient;
 
     @Option(names = "--epsilon", description = "Smoothing parameter of the smoothed spectral abscissa "
-            + "for --gradient ssa and for the history (default: 0.2/N).")
+            + "for --gradient ssa and for the history (default: 0.3/N).")
     Double epsilon;
 
     @Option(names = "--shift-factor", description = "Shift rule s = max(factor alpha, alpha + offset, floor): "
@@ -96,7 +96,7 @@ public final class SocCommand extends CommandSupport {
     @Option(names = "--exclude-diagonal", description = "Leave self-connections unchanged (always on for kao).")
     boolean excludeDiagonal;
 
-    @Option(names = "--uniform-eigenvalue", description = "Keep every row sum of W at this value, which holds the "
+    @Option(names = "--uniform-eigenvalue", description = "Keep every row sum of W at this value, which keeps the "
             + "uniform mode at that eigenvalue (default: off for hennequin, -10 for kao).")
     Double uniformEigenvalue;
 
@@ -306,16 +306,7 @@ public final class SocCommand extends CommandSupport {
     }
 
     private static double[][] eigenvalues(DMatrixRMaj w) {
-        int n = w.numRows;
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, false);
-        if (!eig.decompose(w.copy())) {
-            throw new io.github.neurodyn.api.NeurodynException("eigenvalue iteration failed on a " + n + "x" + n + " matrix");
-        }
-        double[][] values = new double[2][n];
-        for (int i = 0; i < n; i++) {
-            values[0][i] = eig.getEigenvalue(i).real;
-            values[1][i] = eig.getEigenvalue(i).imaginary;
-        }
-        return values;
+        Eigenvalues eigenvalues = RealSchur.eigenvalues(w, true);
+        return new double[][] {eigenvalues.real(), eigenvalues.imag()};
     }
 }

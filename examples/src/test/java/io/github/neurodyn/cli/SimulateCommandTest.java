@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.neurodyn.io.Npy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +26,8 @@ class SimulateCommandTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Files every successful run writes. */
-    private static final List<String> OUTPUT_FILES =
-            List.of("states.csv", "population.csv", "traces.png", "population-rates.png", "summary.json");
+    private static final List<String> OUTPUT_FILES = List.of(
+            "states.csv", "states.npy", "population.csv", "traces.png", "population-rates.png", "summary.json");
     /** Relative error allowed for RK4 with dt = 0.1 ms on a decay with tau = 150 ms. */
     private static final double RK4_DECAY_TOLERANCE = 1e-10;
     /** Rounding allowed on sample times, in seconds; the times are sums of steps. */
@@ -91,6 +93,22 @@ class SimulateCommandTest {
         assertEquals(50.0, Double.parseDouble(lines.get(11).split(",")[0]), 1e3 * TIME_TOLERANCE_SECONDS);
         assertEquals("time_ms,mean_rate_all,mean_rate_excitatory,mean_rate_inhibitory",
                 Files.readAllLines(out.resolve("population.csv")).get(0));
+    }
+
+    @Test
+    void npyStatesMatchCsv() throws IOException {
+        Path out = dir.resolve("npy");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "6", "--duration-ms", "20", "--sample-ms", "10"));
+        DMatrixRMaj states = Npy.readMatrix(out.resolve("states.npy"));
+        List<String> lines = Files.readAllLines(out.resolve("states.csv"));
+        assertEquals(lines.size() - 1, states.numRows, "one row per sample");
+        assertEquals(6, states.numCols, "one column per neuron");
+        for (int k = 0; k < states.numRows; k++) {
+            String[] row = lines.get(k + 1).split(",");
+            for (int i = 0; i < states.numCols; i++) {
+                assertEquals(Double.parseDouble(row[i + 1]), states.get(k, i), "sample " + k + ", x_" + i);
+            }
+        }
     }
 
     @Test

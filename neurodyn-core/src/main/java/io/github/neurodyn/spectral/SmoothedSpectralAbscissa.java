@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Smoothed spectral abscissa and its gradient (Vanbiervliet, Vandereycken, Michiels,
- * Vandewalle and Diehl, "The smoothed spectral abscissa for robust stability optimization",
- * SIAM J. Optim. 20(1), 2009).
+ * Vandewalle and Diehl, SIAM J. Optim. 20(1), 2009).
  *
  * <p>For a square matrix {@code A} and {@code epsilon > 0} the smoothed spectral abscissa is
  * the unique {@code s > alpha(A)} with {@code trace P(s) = 1 / epsilon}, where
@@ -37,12 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class SmoothedSpectralAbscissa {
 
     /**
-     * Numerator of the default smoothing parameter {@code epsilon = 0.2 / n} for an
-     * {@code n x n} connectivity. With it the stability optimiser reaches the amplification
-     * of the shift heuristic on the Hennequin et al. (2014) networks; the larger
-     * {@code 1.5 / n} stabilises them as well but amplifies far less.
+     * Numerator of the default smoothing parameter {@code epsilon = 0.3 / n} for an
+     * {@code n x n} connectivity (0.0015 at n = 200). On the Hennequin et al. (2014) networks
+     * the stability optimiser then amplifies about as strongly as with the shift heuristic.
+     * Larger values such as {@code 1.5 / n} also stabilise those networks but amplify far
+     * less, and values of {@code 0.1 / n} and below amplify less again and need more steps.
      */
-    public static final double DEFAULT_EPSILON_SCALE = 0.2;
+    public static final double DEFAULT_EPSILON_SCALE = 0.3;
 
     private static final Logger LOG = LoggerFactory.getLogger(SmoothedSpectralAbscissa.class);
     private static final int MAX_ITERATIONS = 100;
@@ -57,7 +57,7 @@ public final class SmoothedSpectralAbscissa {
      * Returns the default smoothing parameter {@code DEFAULT_EPSILON_SCALE / n}.
      *
      * @param n matrix size, at least 1
-     * @return {@code 0.2 / n}
+     * @return {@code 0.3 / n}
      */
     public static double defaultEpsilon(int n) {
         Arguments.requireAtLeast(n, 1, "n");
