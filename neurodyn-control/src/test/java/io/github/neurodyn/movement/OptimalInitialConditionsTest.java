@@ -10,8 +10,11 @@ import io.github.neurodyn.linalg.MatrixExponential;
 import io.github.neurodyn.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +79,24 @@ class OptimalInitialConditionsTest {
             if (k > 0) {
                 assertTrue(energies[k] <= energies[k - 1], "energies descend at rank " + k);
             }
+        }
+    }
+
+    @Test
+    void publishedEnergiesMatchHipparchus() {
+        DMatrixRMaj q = Gramians.observability(a, readout);
+        double[][] rows = new double[q.numRows][q.numCols];
+        for (int i = 0; i < q.numRows; i++) {
+            for (int j = 0; j < q.numCols; j++) {
+                rows[i][j] = 0.5 * (q.get(i, j) + q.get(j, i));
+            }
+        }
+        double[] expected = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(rows)).getEigenvalues();
+        Arrays.sort(expected);
+        double[] energies = conditions.energies();
+        for (int k = 0; k < TOP; k++) {
+            assertEquals(expected[expected.length - 1 - k], energies[k], ROUND_OFF * energies[0],
+                    "energy of rank " + k);
         }
     }
 
