@@ -15,9 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * torques drive the two-link arm from the reach's start posture at rest. Reports hand paths,
  * the end-point error against each reach's target and the torque R^2.
  *
- * <p>The network runs with RK4 at {@link MovementFitter#DEFAULT_STEP_SECONDS} (shortened to
- * divide the reach's time step), and the arm with RK4 at the reach's time step under linearly
- * interpolated torques. Cost: K network runs plus K arm runs of T steps each.
+ * <p>The network runs with RK4, by default at {@link MovementFitter#DEFAULT_STEP_SECONDS}
+ * (shortened to divide the reach's time step). The arm runs with RK4 at the reach's time step
+ * under linearly interpolated torques. Cost: K network runs plus K arm runs of T steps each.
  */
 public final class ReachChain {
 
@@ -37,6 +37,28 @@ public final class ReachChain {
      * @throws io.github.neurodyn.api.SimulationDivergedException if the network or the arm diverges
      */
     public static ReachOutcome run(SpontaneousNetwork network, MovementFit fit, TwoLinkArm arm, List<Reach> reaches) {
+        return run(network, fit, arm, reaches, MovementFitter.DEFAULT_STEP_SECONDS);
+    }
+
+    /**
+     * Runs the chain for every reach with a given RK4 step of the network. Pass the step used
+     * for the fit, so that the torques equal the fitted ones.
+     *
+     * @param network the network at its spontaneous state, as used for the fit
+     * @param fit readout and prepared states, one per reach, in the order of {@code reaches}
+     * @param arm the arm
+     * @param reaches the target reaches on a uniform time grid
+     * @param stepSeconds RK4 step of the network, in seconds, positive; shortened to divide
+     *     the reach's time step
+     * @return the arm trajectories, torques, end-point errors and torque R^2
+     * @throws IllegalArgumentException if an argument is null, the counts differ, the step is
+     *     not positive, or the readout does not match the network's excitatory count or has
+     *     other than 2 outputs
+     * @throws io.github.neurodyn.api.SimulationDivergedException if the network or the arm diverges
+     */
+    public static ReachOutcome run(SpontaneousNetwork network, MovementFit fit, TwoLinkArm arm, List<Reach> reaches,
+            double stepSeconds) {
+        Arguments.requirePositive(stepSeconds, "stepSeconds");
         Arguments.requireNonNull(network, "network");
         Arguments.requireNonNull(fit, "fit");
         Arguments.requireNonNull(arm, "arm");
@@ -55,7 +77,7 @@ public final class ReachChain {
         int samples = time.length;
         double interval = time[1] - time[0];
         List<DMatrixRMaj> rates = NetworkRuns.excitatoryRates(network, fit.initialStates(), samples, interval,
-                MovementFitter.DEFAULT_STEP_SECONDS);
+                stepSeconds);
 
         // Arm: each reach driven by its read-out torques.
         List<ArmTrajectory> trajectories = new ArrayList<>(reaches.size());

@@ -143,6 +143,7 @@ class MovementFitterTest {
                 () -> MovementFitter.builder(network, targets, INTERVAL).stepSeconds(-1e-3).build(),
                 () -> MovementFitter.builder(network, tooMany, INTERVAL).build(),
                 () -> ReachChain.run(network, fit, arm, reaches.subList(0, 3)),
+                () -> ReachChain.run(network, fit, arm, reaches, 0.0),
                 () -> SpontaneousNetwork.at(network.network().weights(), EXCITATORY, TAU, new double[NEURONS]),
                 () -> SpontaneousNetwork.around(new DMatrixRMaj(3, 4), 1, TAU, 1));
         for (int i = 0; i < cases.size(); i++) {
