@@ -130,8 +130,39 @@ public final class SocCommand extends CommandSupport {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("--max-iterations must be at least 0, found " + maxIterations);
         }
+        requirePositive(learningRate, "--learning-rate");
+        requirePositive(epsilon, "--epsilon");
+        requirePositive(rebalance, "--rebalance");
+        requirePositive(gamma, "--gamma");
+        requirePositive(radius, "--radius");
+        requireOpenUnitInterval(probability, "--probability");
+        requireOpenUnitInterval(excitatoryFraction, "--excitatory-fraction");
+        requireFinite(shiftFactor, "--shift-factor");
+        requireFinite(targetAbscissa, "--target-abscissa");
+        requireFinite(uniformEigenvalue, "--uniform-eigenvalue");
+        if (shiftOffset != null && !(shiftOffset >= 0 && Double.isFinite(shiftOffset))) {
+            throw new IllegalArgumentException("--shift-offset must be finite and not negative, found " + shiftOffset);
+        }
         // Builds the optimiser once so that every option is checked before any file is written.
         optimizer();
+    }
+
+    private static void requirePositive(Double value, String option) {
+        if (value != null && !(value > 0 && Double.isFinite(value))) {
+            throw new IllegalArgumentException(option + " must be positive and finite, found " + value);
+        }
+    }
+
+    private static void requireOpenUnitInterval(Double value, String option) {
+        if (value != null && !(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(option + " must lie strictly between 0 and 1, found " + value);
+        }
+    }
+
+    private static void requireFinite(Double value, String option) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + " must be finite, found " + value);
+        }
     }
 
     @Override
@@ -177,8 +208,9 @@ public final class SocCommand extends CommandSupport {
             System.out.printf("%-22s %d%n", "amplified over 10x", energy.countAbove(10.0));
         }
         if (!result.converged()) {
-            String reason = "optimiser stopped (" + result.stopReason() + ") after " + result.iterations()
-                    + " iterations at alpha(W) = " + result.finalAbscissa() + ", above the target " + target();
+            String reason = String.format("optimiser stopped (%s) at iteration %d with alpha(W) = %.4f, above the "
+                    + "target %.4f; raise --max-iterations or the target", result.stopReason(), result.iterations(),
+                    result.finalAbscissa(), target());
             summary.put("reason", reason);
             System.err.println("neurodyn soc: " + reason);
             return ExitCode.NUMERICAL_FAILURE;

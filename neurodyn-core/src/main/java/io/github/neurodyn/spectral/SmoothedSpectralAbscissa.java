@@ -117,6 +117,15 @@ public final class SmoothedSpectralAbscissa {
      * optimiser step) instead of at the upper end of the bracket.
      */
     static SmoothedAbscissa of(ShiftedGramians gramians, DMatrixRMaj a, double epsilon, double initialGap) {
+        return of(gramians, a, epsilon, initialGap, 0);
+    }
+
+    /**
+     * Root-solve as above that returns only the gradient columns {@code j >= firstColumn}
+     * (the others are zero), for callers that update only those columns.
+     */
+    static SmoothedAbscissa of(
+            ShiftedGramians gramians, DMatrixRMaj a, double epsilon, double initialGap, int firstColumn) {
         int n = gramians.size();
         double alpha = gramians.abscissa();
         double target = 1.0 / epsilon;
@@ -169,12 +178,20 @@ public final class SmoothedSpectralAbscissa {
         double residual = Math.abs(epsilon * last.traceP - 1.0);
         LOG.debug("smoothed spectral abscissa of a {}x{} matrix: s = {} after {} steps, residual {}",
                 n, n, s, iterations, residual);
-        return new SmoothedAbscissa(s, epsilon, alpha, last.gradient(gramians), iterations, residual);
+        return new SmoothedAbscissa(s, epsilon, alpha, last.gradient(gramians, firstColumn), iterations, residual);
     }
 
     /** Returns {@code Q P / trace(Q P)} at the shift {@code s}, in the original basis. */
     static DMatrixRMaj gradient(ShiftedGramians gramians, double s) {
-        return Evaluation.at(gramians, s).gradient(gramians);
+        return Evaluation.at(gramians, s).gradient(gramians, 0);
+    }
+
+    /**
+     * Returns the columns {@code j >= firstColumn} of {@code Q P / trace(Q P)} at the shift
+     * {@code s}, in the original basis; the other columns are zero.
+     */
+    static DMatrixRMaj gradientColumns(ShiftedGramians gramians, double s, int firstColumn) {
+        return Evaluation.at(gramians, s).gradient(gramians, firstColumn);
     }
 
     /** The Gramians at one shift, in the Schur basis, with the traces Newton's method needs. */
@@ -186,11 +203,12 @@ public final class SmoothedSpectralAbscissa {
             return new Evaluation(p, q, CommonOps_DDRM.trace(p), traceOfProduct(p, q));
         }
 
-        DMatrixRMaj gradient(ShiftedGramians gramians) {
+        /** Returns the columns {@code j >= firstColumn} of the gradient; all of it for 0. */
+        DMatrixRMaj gradient(ShiftedGramians gramians, int firstColumn) {
             DMatrixRMaj qp = new DMatrixRMaj(p.numRows, p.numCols);
             CommonOps_DDRM.mult(q, p, qp);
             CommonOps_DDRM.scale(1.0 / tracePQ, qp);
-            return gramians.toOriginalBasis(qp);
+            return firstColumn == 0 ? gramians.toOriginalBasis(qp) : gramians.toOriginalBasisColumns(qp, firstColumn);
         }
     }
 

@@ -143,12 +143,13 @@ public final class StabilityOptimizer {
                 break;
             }
 
-            // Gradient at the shift the rule gives.
+            // Inhibitory columns of the gradient, at the shift the rule gives.
             double shift;
             double smoothed;
             DMatrixRMaj gradient;
             if (rule instanceof GradientRule.Smoothed smoothedRule) {
-                SmoothedAbscissa ssa = SmoothedSpectralAbscissa.of(gramians, w, smoothedRule.epsilon(), ruleGap);
+                SmoothedAbscissa ssa = SmoothedSpectralAbscissa.of(
+                        gramians, w, smoothedRule.epsilon(), ruleGap, excitatoryCount);
                 shift = ssa.value();
                 ruleGap = shift - abscissa;
                 smoothed = shift;
@@ -160,7 +161,7 @@ public final class StabilityOptimizer {
                     smoothed = SmoothedSpectralAbscissa.of(gramians, w, trackingEpsilon, trackingGap).value();
                     trackingGap = smoothed - abscissa;
                 }
-                gradient = SmoothedSpectralAbscissa.gradient(gramians, shift);
+                gradient = SmoothedSpectralAbscissa.gradientColumns(gramians, shift, excitatoryCount);
             }
 
             // Step on the changeable inhibitory entries, then the projections.
