@@ -1,0 +1,505 @@
+package io.github.neurodyn.dynamics;
+
+import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.InputSignal;
+import io.github.neurodyn.api.Nonlinearity;
+import io.github.neurodyn.api.RateNetwork;
+import io.github.neurodyn.api.SimulationDivergedException;
+import io.github.neurodyn.api.StepHook;
+import io.github.neurodyn.api.Trajectory;
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulation of a rate network
+ * <pre>
+ *     tau_i dx_i/dt = -x_i + sum_j W_ij phi(x_j) + h_i + u_i(t) + (M eta(t))_i
+ * </pre>
+ * from t = 0 to the duration, for one trial or a batch of B trials, sampled every
+ * {@code sampleEverySeconds}. Times are in seconds, states are dimensionless.
+ *
+ * <pre>{@code
+ * Trajectory run = Simulation.of(network)
+ *         .integrator(Integrator.RK4).stepSeconds(1e-4)
+ *         .durationSeconds(1.0).sampleEverySeconds(1e-3)
+ *         .initialState(x0).input(InputSignal.constant(u))
+ *         .noise(OrnsteinUhlenbeckNoise.independent(0.05, 0.1)).seed(42).trials(64)
+ *         .maxAbsState(1e6)
+ *         .run();
+ * }</pre>
+ *
+ * <p>Defaults: RK4, step 1e-4 s, duration 1 s, a sample every 1e-3 s, x(0) = 0, no input,
+ * no noise, seed 0, one trial, no bound on |x| other than finiteness, and for Dormand-Prince
+ * an absolute tolerance of 1e-9 and a relative tolerance of 1e-6.
+ *
+ * <p><b>Sampling.</b> Samples are taken at t_k = k * sampleEverySeconds and at the duration.
+ * Fixed-step integrators land on every sample time: when the sample interval is not an integer
+ * multiple of the step, each interval is split into the fewest equal steps no longer than the
+ * requested step. The adaptive integrator samples through its continuous extension.
+ *
+ * <p><b>Batches and determinism.</b> Trial b draws its noise from its own
+ * {@code L64X128MixRandom} stream seeded from (seed, firstTrial + b), so a run is
+ * reproduced bit for bit by the same seed, and trial b of a batch equals a single run with
+ * {@code firstTrial(b)} for the fixed-step integrators (the batched product sums in the same
+ * order as the single one).
+ *
+ * <p><b>Errors.</b> Bad settings raise {@link IllegalArgumentException} from {@link #run()}
+ * and {@link #stepper()}. A state that is not finite or exceeds {@link #maxAbsState(double)}
+ * raises {@link SimulationDivergedException} with the time and the neuron; an adaptive run
+ * whose step size underflows raises {@link io.github.neurodyn.api.NotConvergedException}.
+ *
+ * <p>A configured simulation is a mutable description; every call of {@link #run()} starts
+ * afresh from the network's weights and the initial state.
+ */
+public final class Simulation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+
+    /** Relative slack under which a sample interval counts as a whole number of steps. */
+    private static final double GRID_TOLERANCE = 1e-9;
+
+    private final RateNetwork network;
+    private Integrator integrator = Integrator.RK4;
+    private double stepSeconds = 1e-4;
+    private double durationSeconds = 1.0;
+    private double sampleEverySeconds = 1e-3;
+    private double[] initialState;
+    private DMatrixRMaj initialStates;
+    private InputSignal input;
+    private OrnsteinUhlenbeckNoise noise;
+    private long seed;
+    private int trials = 1;
+    private int firstTrial;
+    private double maxAbsState = Double.MAX_VALUE;
+    private double absoluteTolerance = 1e-9;
+    private double relativeTolerance = 1e-6;
+    private StepHook hook;
+    private int hookEverySteps = 1;
+
+    private Simulation(RateNetwork network) {
+        this.network = network;
+    }
+
+    /**
+     * Starts a simulation of a network with the defaults listed in the class documentation.
+     *
+     * @param network the model
+     * @return the simulation
+     * @throws IllegalArgumentException if {@code network} is null
+     */
+    public static Simulation of(RateNetwork network) {
+        return new Simulation(Arguments.requireNonNull(network, "network"));
+    }
+
+    /**
+     * Sets the integration scheme.
+     *
+     * @param integrator the scheme; RK4 by default
+     * @return this simulation
+     */
+    public Simulation integrator(Integrator integrator) {
+        this.integrator = integrator;
+        return this;
+    }
+
+    /**
+     * Sets the step of the fixed-step integrators, in seconds.
+     *
+     * @param seconds dt, positive
+     * @return this simulation
+     */
+    public Simulation stepSeconds(double seconds) {
+        this.stepSeconds = seconds;
+        return this;
+    }
+
+    /**
+     * Sets the simulated duration, in seconds.
+     *
+     * @param seconds the end time, non-negative; 0 gives only the initial sample
+     * @return this simulation
+     */
+    public Simulation durationSeconds(double seconds) {
+        this.durationSeconds = seconds;
+        return this;
+    }
+
+    /**
+     * Sets the interval between samples of the trajectory, in seconds, independent of the step.
+     *
+     * @param seconds the interval, positive
+     * @return this simulation
+     */
+    public Simulation sampleEverySeconds(double seconds) {
+        this.sampleEverySeconds = seconds;
+        return this;
+    }
+
+    /**
+     * Sets one initial state for every trial, replacing {@link #initialStates}.
+     *
+     * @param x0 length N, finite; copied at run time
+     * @return this simulation
+     */
+    public Simulation initialState(double[] x0) {
+        this.initialState = x0;
+        this.initialStates = null;
+        return this;
+    }
+
+    /**
+     * Sets one initial state per trial, column b for trial b, replacing {@link #initialState}.
+     *
+     * @param x0 N x B, finite, B equal to {@link #trials(int)}
+     * @return this simulation
+     */
+    public Simulation initialStates(DMatrixRMaj x0) {
+        this.initialStates = x0;
+        this.initialState = null;
+        return this;
+    }
+
+    /**
+     * Sets the external input u(t); none by default.
+     *
+     * @param input the signal, of dimension N, or null for none
+     * @return this simulation
+     */
+    public Simulation input(InputSignal input) {
+        this.input = input;
+        return this;
+    }
+
+    /**
+     * Adds Ornstein-Uhlenbeck input noise. Only the fixed-step integrators accept it. They
+     * hold eta constant over each step, which adds a local error of order dt^(3/2) whatever
+     * the scheme's deterministic order.
+     *
+     * @param noise the noise, or null for none
+     * @return this simulation
+     */
+    public Simulation noise(OrnsteinUhlenbeckNoise noise) {
+        this.noise = noise;
+        return this;
+    }
+
+    /**
+     * Sets the seed of the noise streams.
+     *
+     * @param seed any value; 0 by default
+     * @return this simulation
+     */
+    public Simulation seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Sets the number of trials B run as one batch.
+     *
+     * @param trials at least 1
+     * @return this simulation
+     */
+    public Simulation trials(int trials) {
+        this.trials = trials;
+        return this;
+    }
+
+    /**
+     * Sets the index of the first trial, which selects the noise streams: a run with
+     * {@code firstTrial(k)} repeats trials k, k + 1, ... of a larger batch with the same seed.
+     *
+     * @param index at least 0
+     * @return this simulation
+     */
+    public Simulation firstTrial(int index) {
+        this.firstTrial = index;
+        return this;
+    }
+
+    /**
+     * Sets the bound on |x_i| beyond which the run stops with
+     * {@link SimulationDivergedException}; non-finite states always stop it.
+     *
+     * @param bound positive
+     * @return this simulation
+     */
+    public Simulation maxAbsState(double bound) {
+        this.maxAbsState = bound;
+        return this;
+    }
+
+    /**
+     * Sets the absolute error tolerance of {@link Integrator#DORMAND_PRINCE}, in state units.
+     *
+     * @param tolerance positive
+     * @return this simulation
+     */
+    public Simulation absoluteTolerance(double tolerance) {
+        this.absoluteTolerance = tolerance;
+        return this;
+    }
+
+    /**
+     * Sets the relative error tolerance of {@link Integrator#DORMAND_PRINCE}.
+     *
+     * @param tolerance positive
+     * @return this simulation
+     */
+    public Simulation relativeTolerance(double tolerance) {
+        this.relativeTolerance = tolerance;
+        return this;
+    }
+
+    /**
+     * Runs a hook after every step. With Dormand-Prince it runs after accepted steps and
+     * needs a single trial.
+     *
+     * @param hook the hook, or null for none
+     * @return this simulation
+     */
+    public Simulation hook(StepHook hook) {
+        return hook(hook, 1);
+    }
+
+    /**
+     * Runs a hook after every {@code everySteps}-th step.
+     *
+     * @param hook the hook, or null for none
+     * @param everySteps at least 1
+     * @return this simulation
+     */
+    public Simulation hook(StepHook hook, int everySteps) {
+        this.hook = hook;
+        this.hookEverySteps = everySteps;
+        return this;
+    }
+
+    /**
+     * Integrates and returns the sampled trajectory.
+     *
+     * @return the trajectory
+     * @throws IllegalArgumentException if a setting is invalid
+     * @throws SimulationDivergedException if a state leaves the bound or is not finite
+     * @throws io.github.neurodyn.api.NotConvergedException if the adaptive step size underflows
+     */
+    public Trajectory run() {
+        validate();
+        double[] times = sampleTimes();
+        int n = network.size();
+        double[][] states = new double[trials][times.length * n];
+        LOG.debug("integrating N = {}, B = {} with {} (dt = {} s) over {} s, {} samples",
+                n, trials, integrator, stepSeconds, durationSeconds, times.length);
+        if (integrator.isFixedStep()) {
+            return runFixedStep(times, states);
+        }
+        return runAdaptive(times, states);
+    }
+
+    /**
+     * Returns a stepper for a fixed-step integrator, positioned at t = 0 with the initial
+     * states, for callers that drive the integration step by step.
+     *
+     * @return a new stepper
+     * @throws IllegalArgumentException if a setting is invalid or the integrator is adaptive
+     */
+    public Stepper stepper() {
+        validate();
+        if (!integrator.isFixedStep()) {
+            throw new IllegalArgumentException("stepper() needs a fixed-step integrator, found " + integrator);
+        }
+        return newStepper();
+    }
+
+    private Stepper newStepper() {
+        DriftKernel kernel = new DriftKernel(network, input, mixingColumns(), trials);
+        NoiseProcess process = noise == null ? null
+                : new NoiseProcess(noise, noiseSources(), trials, seed, firstTrial);
+        return new Stepper(kernel, integrator, trials, stepSeconds, maxAbsState, process, initialStateArrays(),
+                0.0, hook, hookEverySteps);
+    }
+
+    private Trajectory runFixedStep(double[] times, double[][] states) {
+        int n = network.size();
+        Stepper stepper = newStepper();
+        record(stepper, states, 0);
+        int recorded = 1;
+        boolean stopped = false;
+        for (int k = 1; k < times.length && !stopped; k++) {
+            // Split the interval into equal steps that end on the sample time.
+            double length = times[k] - times[k - 1];
+            double ratio = length / stepSeconds;
+            long count = Math.round(ratio);
+            double h = stepSeconds;
+            if (count < 1 || Math.abs(ratio - count) > GRID_TOLERANCE * ratio) {
+                count = (long) Math.ceil(ratio);
+                h = length / count;
+            }
+            for (long s = 0; s < count; s++) {
+                stepper.advance(h);
+                if (stepper.stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+            }
+            if (!stopped) {
+                stepper.setTimeSeconds(times[k]);
+            } else {
+                times[k] = stepper.timeSeconds();
+            }
+            record(stepper, states, k);
+            recorded = k + 1;
+        }
+        if (recorded < times.length) {
+            times = Arrays.copyOf(times, recorded);
+            for (int b = 0; b < trials; b++) {
+                states[b] = Arrays.copyOf(states[b], recorded * n);
+            }
+        }
+        return new Trajectory(times, states, n, network.nonlinearity(),
+                fromColumns(stepper.weightColumns(), n), integrator.name(), stepper.stepCount(), 0, stopped);
+    }
+
+    private Trajectory runAdaptive(double[] times, double[][] states) {
+        int n = network.size();
+        DriftKernel kernel = new DriftKernel(network, input, null, 1);
+        DormandPrince dormandPrince = new DormandPrince(kernel, absoluteTolerance, relativeTolerance,
+                maxAbsState, hook, hookEverySteps);
+        double[][] x0 = initialStateArrays();
+        long maxSteps = 0;
+        int written = times.length;
+        for (int b = 0; b < trials; b++) {
+            long before = dormandPrince.acceptedSteps;
+            written = dormandPrince.integrate(x0[b], times, states[b]);
+            maxSteps = Math.max(maxSteps, dormandPrince.acceptedSteps - before);
+        }
+        if (dormandPrince.stopped) {
+            times = Arrays.copyOf(times, written);
+            times[written - 1] = dormandPrince.stopTime;
+            states[0] = Arrays.copyOf(states[0], written * n);
+        }
+        LOG.debug("Dormand-Prince: {} accepted steps per trial at most, {} rejected in total",
+                maxSteps, dormandPrince.rejectedSteps);
+        return new Trajectory(times, states, n, network.nonlinearity(), fromColumns(kernel.weightColumns, n),
+                integrator.name(), maxSteps, dormandPrince.rejectedSteps, dormandPrince.stopped);
+    }
+
+    private static void record(Stepper stepper, double[][] states, int sample) {
+        int n = stepper.neuronCount();
+        for (int b = 0; b < stepper.trials(); b++) {
+            System.arraycopy(stepper.stateView(b), 0, states[b], sample * n, n);
+        }
+    }
+
+    /** Returns t_k = k * interval for every k with t_k below the duration, then the duration itself. */
+    private double[] sampleTimes() {
+        long whole = (long) Math.floor(durationSeconds / sampleEverySeconds * (1 + GRID_TOLERANCE));
+        double lastOnGrid = whole * sampleEverySeconds;
+        boolean endsOnGrid = Math.abs(durationSeconds - lastOnGrid) <= GRID_TOLERANCE * sampleEverySeconds;
+        long count = whole + 1 + (endsOnGrid ? 0 : 1);
+        if (count > Integer.MAX_VALUE / network.size()) {
+            throw new IllegalArgumentException(String.format(
+                    "durationSeconds / sampleEverySeconds = %s / %s gives %d samples of %d neurons, more "
+                            + "than one array holds; sample less often", durationSeconds, sampleEverySeconds,
+                    count, network.size()));
+        }
+        double[] times = new double[(int) count];
+        for (int k = 0; k < count; k++) {
+            times[k] = k * sampleEverySeconds;
+        }
+        times[times.length - 1] = durationSeconds;
+        return times;
+    }
+
+    private void validate() {
+        int n = network.size();
+        Arguments.requireNonNull(integrator, "integrator");
+        Arguments.requirePositive(stepSeconds, "stepSeconds");
+        Arguments.requireNonNegative(durationSeconds, "durationSeconds");
+        Arguments.requirePositive(sampleEverySeconds, "sampleEverySeconds");
+        Arguments.requireAtLeast(trials, 1, "trials");
+        Arguments.requireAtLeast(firstTrial, 0, "firstTrial");
+        Arguments.requirePositive(maxAbsState, "maxAbsState");
+        Arguments.requirePositive(absoluteTolerance, "absoluteTolerance");
+        Arguments.requirePositive(relativeTolerance, "relativeTolerance");
+        Arguments.requireAtLeast(hookEverySteps, 1, "hookEverySteps");
+
+        // Shapes against the network size.
+        if (initialState != null) {
+            Arguments.requireLength(initialState, n, "initialState");
+        }
+        if (initialStates != null) {
+            Arguments.requireShape(initialStates, n, trials, "initialStates");
+        }
+        if (input != null && input.dimension() != n) {
+            throw new IllegalArgumentException(String.format(
+                    "input must have dimension N = %d, found %d", n, input.dimension()));
+        }
+
+        // Combinations that an integrator does not support.
+        if (noise != null) {
+            if (!integrator.isFixedStep()) {
+                throw new IllegalArgumentException("noise needs a fixed-step integrator (Euler-Maruyama and "
+                        + "relatives), found " + integrator);
+            }
+            DMatrixRMaj mixing = noise.mixing();
+            if (mixing != null && mixing.numRows != n) {
+                throw new IllegalArgumentException(String.format(
+                        "noise mixing matrix must have N = %d rows, found %dx%d", n, mixing.numRows, mixing.numCols));
+            }
+        }
+        if (integrator == Integrator.EXACT_LINEAR) {
+            if (hook != null) {
+                throw new IllegalArgumentException("EXACT_LINEAR rejects hooks because it precomputes the "
+                        + "propagator from W; use RK4 or EXPONENTIAL_EULER with a hook");
+            }
+            if (network.nonlinearity() != Nonlinearity.identity()) {
+                throw new IllegalArgumentException("EXACT_LINEAR needs the identity nonlinearity, found "
+                        + network.nonlinearity().name() + "; use RK4 or DORMAND_PRINCE for nonlinear networks");
+            }
+        }
+        if (hook != null && !integrator.isFixedStep() && trials > 1) {
+            throw new IllegalArgumentException("a hook with " + integrator + " needs trials = 1, found " + trials);
+        }
+    }
+
+    private int noiseSources() {
+        DMatrixRMaj mixing = noise.mixing();
+        return mixing == null ? network.size() : mixing.numCols;
+    }
+
+    private double[][] mixingColumns() {
+        if (noise == null || noise.mixing() == null) {
+            return null;
+        }
+        DMatrixRMaj mixing = noise.mixing();
+        return ColumnKernels.toColumns(mixing.data, mixing.numRows, mixing.numCols);
+    }
+
+    private double[][] initialStateArrays() {
+        int n = network.size();
+        double[][] x0 = new double[trials][n];
+        for (int b = 0; b < trials; b++) {
+            if (initialState != null) {
+                System.arraycopy(initialState, 0, x0[b], 0, n);
+            } else if (initialStates != null) {
+                for (int i = 0; i < n; i++) {
+                    x0[b][i] = initialStates.get(i, b);
+                }
+            }
+        }
+        return x0;
+    }
+
+    private static DMatrixRMaj fromColumns(double[][] columns, int n) {
+        DMatrixRMaj w = new DMatrixRMaj(n, n);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                w.data[i * n + j] = columns[j][i];
+            }
+        }
+        return w;
+    }
+}
