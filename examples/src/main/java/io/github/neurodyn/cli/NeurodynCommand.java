@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
         versionProvider = NeurodynCommand.Version.class,
         description = "Rate-network models of motor cortex and the control theory around them.",
         subcommands = {
+            SimulateCommand.class,
             SolveCommand.class,
             CommandLine.HelpCommand.class,
         })
