@@ -28,6 +28,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
             SimulateCommand.class,
             SolveCommand.class,
+            SocCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {
