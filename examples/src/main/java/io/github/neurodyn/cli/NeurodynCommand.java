@@ -29,6 +29,7 @@ import picocli.CommandLine.ParseResult;
             SimulateCommand.class,
             SolveCommand.class,
             SocCommand.class,
+            IspCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {
