@@ -244,7 +244,7 @@ public final class IspCommand extends CommandSupport {
         if (!after.stable()) {
             String reason = "the network is not stable after " + training.learningSeconds()
                     + " s of learning: abscissa of W diag(phi'(x*)) = " + after.abscissa()
-                    + "; try a longer --duration-seconds or a smaller --learning-rate";
+                    + "; try a longer --duration-seconds, a smaller --learning-rate or more --neurons";
             summary.put("reason", reason);
             System.err.println("neurodyn isp: " + reason);
             return ExitCode.NUMERICAL_FAILURE;

@@ -278,7 +278,9 @@ public final class PlasticityTraining {
             if (firstWindow == null) {
                 firstWindow = lastWindow;
             }
-            TrainingReport report = report(stepper.timeSeconds(), hook.windowWeights, previousWeights, lastWindow,
+            // Whole steps times dt, free of the rounding that summing dt accumulates.
+            double time = stepper.stepCount() * stepSeconds;
+            TrainingReport report = report(time, hook.windowWeights, previousWeights, lastWindow,
                     excitatory);
             history.add(report);
             System.arraycopy(hook.windowWeights, 0, previousWeights, 0, previousWeights.length);
@@ -287,7 +289,7 @@ public final class PlasticityTraining {
 
         // Collect the snapshots taken inside the loop.
         for (int k = snapshotsAtStart; k < hook.snapshotsTaken; k++) {
-            snapshots.add(new WeightSnapshot(hook.snapshotTimes[k], DMatrixRMaj.wrap(n, n, hook.snapshotWeights[k])));
+            snapshots.add(new WeightSnapshot(snapshotSteps[k] * stepSeconds, DMatrixRMaj.wrap(n, n, hook.snapshotWeights[k])));
         }
         double[] finalState = new double[n];
         stepper.copyState(0, finalState);
@@ -295,7 +297,7 @@ public final class PlasticityTraining {
         LOG.debug("training ended at {} s after {} steps, {} rule updates{}", stepper.timeSeconds(),
                 stepper.stepCount(), rule.updateCount(), stoppedByListener ? ", stopped by the listener" : "");
         return new TrainingResult(initialWeights, finalWeights, firstWindow, lastWindow, history, snapshots,
-                stepper.timeSeconds(), stepper.stepCount(), stoppedByListener, finalState);
+                stepper.stepCount() * stepSeconds, stepper.stepCount(), stoppedByListener, finalState);
     }
 
     private static OperatingPoint windowAverage(TrainingHook hook) {

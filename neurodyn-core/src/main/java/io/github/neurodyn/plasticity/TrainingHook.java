@@ -24,7 +24,6 @@ final class TrainingHook implements StepHook {
 
     private final long[] snapshotSteps;
     final double[][] snapshotWeights;
-    final double[] snapshotTimes;
     int snapshotsTaken;
 
     TrainingHook(InhibitoryPlasticity rule, int updateEvery, int n, long[] snapshotSteps) {
@@ -36,7 +35,6 @@ final class TrainingHook implements StepHook {
         this.windowWeights = new double[n * n];
         this.snapshotSteps = snapshotSteps;
         this.snapshotWeights = new double[snapshotSteps.length][n * n];
-        this.snapshotTimes = new double[snapshotSteps.length];
     }
 
     @Override
@@ -58,7 +56,6 @@ final class TrainingHook implements StepHook {
         }
         while (snapshotsTaken < snapshotSteps.length && snapshotSteps[snapshotsTaken] == step) {
             copy(context.weightColumns(), snapshotWeights[snapshotsTaken]);
-            snapshotTimes[snapshotsTaken] = context.timeSeconds();
             snapshotsTaken++;
         }
     }
