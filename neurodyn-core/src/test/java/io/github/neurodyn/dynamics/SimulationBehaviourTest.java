@@ -34,6 +34,41 @@ class SimulationBehaviourTest {
     }
 
     @Test
+    void samplesLandOnTimesOffStepGrid() {
+        // x(t) = e^(-t / tau) for W = 0; a step of 0.7 ms does not divide the 1 ms interval.
+        RateNetwork leak = RateNetwork.builder().weights(new DMatrixRMaj(1, 1)).timeConstant(0.1)
+                .nonlinearity(Nonlinearity.identity()).build();
+        Trajectory run = Simulation.of(leak).integrator(Integrator.RK4).stepSeconds(7e-4).durationSeconds(0.02)
+                .sampleEverySeconds(1e-3).initialState(new double[] {1.0}).run();
+        for (int k = 0; k < run.sampleCount(); k++) {
+            double t = run.timeSeconds(k);
+            assertEquals(Math.exp(-t / 0.1), run.state(0, k)[0], 1e-12, "sample at " + t + " s");
+        }
+    }
+
+    @Test
+    void stepperAdvancesAndAcceptsState() {
+        RateNetwork leak = RateNetwork.builder().weights(new DMatrixRMaj(2, 2)).timeConstant(0.1)
+                .nonlinearity(Nonlinearity.identity()).build();
+        Stepper stepper = Simulation.of(leak).integrator(Integrator.EULER).stepSeconds(1e-3).stepper();
+        stepper.setState(0, new double[] {1.0, -1.0});
+        stepper.step();
+        double[] x = new double[2];
+        stepper.copyState(0, x);
+        assertEquals(1e-3, stepper.timeSeconds(), 0.0);
+        assertEquals(1, stepper.stepCount());
+        assertArrayEquals(new double[] {0.99, -0.99}, x, 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> stepper.setState(0, new double[] {Double.NaN, 0}));
+    }
+
+    @Test
+    void stepperRejectsAdaptiveIntegrator() {
+        RateNetwork network = RateNetwork.builder().weights(new DMatrixRMaj(2, 2)).build();
+        Simulation adaptive = Simulation.of(network).integrator(Integrator.DORMAND_PRINCE);
+        assertThrows(IllegalArgumentException.class, adaptive::stepper);
+    }
+
+    @Test
     void zeroDurationGivesInitialSample() {
         double[] x0 = {1.0, -2.0};
         Trajectory run = Simulation.of(unstableNeuron(2, 0)).durationSeconds(0).initialState(x0).run();
@@ -99,7 +134,8 @@ class SimulationBehaviourTest {
                 }).run();
         double last = run.timeSeconds(run.sampleCount() - 1);
         assertTrue(run.stoppedEarly());
-        assertTrue(last >= 0.05 && last < 1.0, "stop time " + last);
+        assertTrue(last >= 0.05, "stop time " + last + " s before the hook's threshold");
+        assertTrue(last < 1.0, "stop time " + last + " s is the full duration");
         // With W = 0, x_i(t) = u_i (1 - e^(-t / tau)), and the last sample is the state at the stop.
         assertEquals(2.0 * -Math.expm1(-last / 0.15), run.finalState()[1], 1e-6);
     }
