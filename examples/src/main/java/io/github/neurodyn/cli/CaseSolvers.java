@@ -1,5 +1,7 @@
 package io.github.neurodyn.cli;
 
+import io.github.neurodyn.linalg.DiscreteLyapunov;
+import io.github.neurodyn.linalg.Lyapunov;
 import java.util.Map;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
@@ -10,7 +12,9 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class CaseSolvers {
 
-    private static final Map<String, Function<MatrixCase, DMatrixRMaj>> SOLVERS = Map.of();
+    private static final Map<String, Function<MatrixCase, DMatrixRMaj>> SOLVERS = Map.of(
+            "lyap", CaseSolvers::lyapunov,
+            "dlyap", CaseSolvers::discreteLyapunov);
 
     private CaseSolvers() {
     }
@@ -23,5 +27,16 @@ final class CaseSolvers {
      */
     static Function<MatrixCase, DMatrixRMaj> forKind(String kind) {
         return SOLVERS.get(kind);
+    }
+
+    /** Solves A X E^T + E X A^T + Q = 0 (E = I when absent). */
+    private static DMatrixRMaj lyapunov(MatrixCase c) {
+        return c.e() == null ? Lyapunov.solve(c.a(), c.q()).x() : Lyapunov.solve(c.a(), c.e(), c.q()).x();
+    }
+
+    /** Solves A X A^T - E X E^T + Q = 0 (E = I when absent). */
+    private static DMatrixRMaj discreteLyapunov(MatrixCase c) {
+        return c.e() == null ? DiscreteLyapunov.solve(c.a(), c.q()).x()
+                : DiscreteLyapunov.solve(c.a(), c.e(), c.q()).x();
     }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
             SolveCommand.class,
             SocCommand.class,
             IspCommand.class,
+            JpcaCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {

@@ -109,7 +109,9 @@ public final class OutputDirectory {
         Path target = root.resolve(fileName);
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(root, "." + fileName + ".", ".tmp");
+            // A hidden name that the content writer creates itself, so the final file gets the
+            // process's default permissions rather than the owner-only mode of createTempFile.
+            tmp = root.resolve("." + fileName + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
             content.writeTo(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

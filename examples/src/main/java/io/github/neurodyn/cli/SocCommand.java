@@ -1,5 +1,7 @@
 package io.github.neurodyn.cli;
 
+import io.github.neurodyn.linalg.Eigenvalues;
+import io.github.neurodyn.linalg.RealSchur;
 import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.spectral.EnergySpectrum;
 import io.github.neurodyn.spectral.EvokedEnergy;
@@ -12,8 +14,6 @@ import io.github.neurodyn.spectral.StabilityOptimizer;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ public final class SocCommand extends CommandSupport {
     /** Published set-ups that give the start network and the optimiser defaults. */
     enum Preset { hennequin, kao }
 
-    /** Where the gradient is evaluated. */
+    /** Gradient variant: the shift heuristic or the exact smoothed spectral abscissa. */
     enum Variant { shift, ssa }
 
     @Option(names = "--preset", defaultValue = "hennequin",
@@ -69,7 +69,7 @@ public final class SocCommand extends CommandSupport {
     Variant gradient;
 
     @Option(names = "--epsilon", description = "Smoothing parameter of the smoothed spectral abscissa "
-            + "for --gradient ssa and for the history (default: 0.2/N).")
+            + "for --gradient ssa and for the history (default: 0.3/N).")
     Double epsilon;
 
     @Option(names = "--shift-factor", description = "Shift rule s = max(factor alpha, alpha + offset, floor): "
@@ -96,7 +96,7 @@ public final class SocCommand extends CommandSupport {
     @Option(names = "--exclude-diagonal", description = "Leave self-connections unchanged (always on for kao).")
     boolean excludeDiagonal;
 
-    @Option(names = "--uniform-eigenvalue", description = "Keep every row sum of W at this value, which holds the "
+    @Option(names = "--uniform-eigenvalue", description = "Keep every row sum of W at this value, which keeps the "
             + "uniform mode at that eigenvalue (default: off for hennequin, -10 for kao).")
     Double uniformEigenvalue;
 
@@ -111,6 +111,12 @@ public final class SocCommand extends CommandSupport {
     @Option(names = "--no-ssa-history", description = "Skip the smoothed spectral abscissa per iteration "
             + "for the shift variant (saves one root-solve per step).")
     boolean noSsaHistory;
+
+    /** Start network, built once by {@link #validate()}. */
+    private Connectivity network;
+
+    /** Optimiser configured from the options, built once by {@link #validate()}. */
+    private StabilityOptimizer optimizer;
 
     @Override
     protected String name() {
@@ -130,14 +136,44 @@ public final class SocCommand extends CommandSupport {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("--max-iterations must be at least 0, found " + maxIterations);
         }
-        // Builds the optimiser once so that every option is checked before any file is written.
-        optimizer();
+        requirePositive(learningRate, "--learning-rate");
+        requirePositive(epsilon, "--epsilon");
+        requirePositive(rebalance, "--rebalance");
+        requirePositive(gamma, "--gamma");
+        requirePositive(radius, "--radius");
+        requireOpenUnitInterval(probability, "--probability");
+        requireOpenUnitInterval(excitatoryFraction, "--excitatory-fraction");
+        requireFinite(shiftFactor, "--shift-factor");
+        requireFinite(targetAbscissa, "--target-abscissa");
+        requireFinite(uniformEigenvalue, "--uniform-eigenvalue");
+        if (shiftOffset != null && !(shiftOffset >= 0 && Double.isFinite(shiftOffset))) {
+            throw new IllegalArgumentException("--shift-offset must be finite and not negative, found " + shiftOffset);
+        }
+        // Builds the optimiser here so that every option is checked before any file is written.
+        optimizer = optimizer();
+    }
+
+    private static void requirePositive(Double value, String option) {
+        if (value != null && !(value > 0 && Double.isFinite(value))) {
+            throw new IllegalArgumentException(option + " must be positive and finite, found " + value);
+        }
+    }
+
+    private static void requireOpenUnitInterval(Double value, String option) {
+        if (value != null && !(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(option + " must lie strictly between 0 and 1, found " + value);
+        }
+    }
+
+    private static void requireFinite(Double value, String option) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + " must be finite, found " + value);
+        }
     }
 
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
-        StabilityOptimizer optimizer = optimizer();
-        DMatrixRMaj start = startNetwork().weights();
+        DMatrixRMaj start = network.weights();
         SocResult result = optimizer.run();
         DMatrixRMaj optimised = result.weights();
 
@@ -177,8 +213,9 @@ public final class SocCommand extends CommandSupport {
             System.out.printf("%-22s %d%n", "amplified over 10x", energy.countAbove(10.0));
         }
         if (!result.converged()) {
-            String reason = "optimiser stopped (" + result.stopReason() + ") after " + result.iterations()
-                    + " iterations at alpha(W) = " + result.finalAbscissa() + ", above the target " + target();
+            String reason = String.format("optimiser stopped (%s) at iteration %d with alpha(W) = %.4f, above the "
+                    + "target %.4f; raise --max-iterations or the target", result.stopReason(), result.iterations(),
+                    result.finalAbscissa(), target());
             summary.put("reason", reason);
             System.err.println("neurodyn soc: " + reason);
             return ExitCode.NUMERICAL_FAILURE;
@@ -202,6 +239,9 @@ public final class SocCommand extends CommandSupport {
     }
 
     private Connectivity startNetwork() {
+        if (network != null) {
+            return network;
+        }
         if (preset == Preset.kao) {
             return Connectivity.of(SocPresets.kaoNetwork(neurons, seed), SocPresets.kaoExcitatoryCount(neurons),
                     neurons - SocPresets.kaoExcitatoryCount(neurons));
@@ -225,7 +265,7 @@ public final class SocCommand extends CommandSupport {
                     shiftOffset != null ? shiftOffset : defaultShift.offset(),
                     shiftFloor != null ? shiftFloor : defaultShift.floor());
         }
-        Connectivity network = startNetwork();
+        network = startNetwork();
         StabilityOptimizer.Builder builder = StabilityOptimizer.builder(network.weights(), network.excitatoryCount())
                 .gradient(rule)
                 .learningRate(learningRate != null ? learningRate : (kao ? 1.0 : SocPresets.HENNEQUIN_LEARNING_RATE))
@@ -306,16 +346,7 @@ public final class SocCommand extends CommandSupport {
     }
 
     private static double[][] eigenvalues(DMatrixRMaj w) {
-        int n = w.numRows;
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, false);
-        if (!eig.decompose(w.copy())) {
-            throw new io.github.neurodyn.api.NeurodynException("eigenvalue iteration failed on a " + n + "x" + n + " matrix");
-        }
-        double[][] values = new double[2][n];
-        for (int i = 0; i < n; i++) {
-            values[0][i] = eig.getEigenvalue(i).real;
-            values[1][i] = eig.getEigenvalue(i).imaginary;
-        }
-        return values;
+        Eigenvalues eigenvalues = RealSchur.eigenvalues(w, true);
+        return new double[][] {eigenvalues.real(), eigenvalues.imag()};
     }
 }

@@ -74,6 +74,9 @@ class SocCommandTest {
         assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("soc", "--preset", "kao", "--gamma", "2",
                 "--out", out.toString()));
         assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("soc", "--learning-rate", "-1", "--out", out.toString()));
+        assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("soc", "--probability", "1.5", "--out", out.toString()));
+        assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("soc", "--epsilon", "0", "--out", out.toString()));
+        assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("soc", "--shift-offset", "-0.1", "--out", out.toString()));
         assertFalse(Files.exists(out), "no output folder is created for bad input");
     }
 }

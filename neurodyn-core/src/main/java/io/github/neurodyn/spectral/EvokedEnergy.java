@@ -1,7 +1,7 @@
 package io.github.neurodyn.spectral;
 
 import io.github.neurodyn.api.Arguments;
-import io.github.neurodyn.api.SingularEquationException;
+import io.github.neurodyn.api.NeurodynException;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.ejml.data.DMatrixRMaj;
@@ -18,8 +18,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * independent of {@code tau}: it equals {@code 2 lambda(Q1)} with
  * {@code (W - I)^T Q1 + Q1 (W - I) + I = 0}.
  *
- * <p>Reference: Hennequin, Vogels and Gerstner, Neuron 82, 2014 (evoked energy of
- * stability-optimised circuits).
+ * <p>Reference: Hennequin, Vogels and Gerstner, Neuron 82, 2014, who use this measure for
+ * stability-optimised circuits.
  *
  * <p>Cost: one decomposition of {@code W}, one Lyapunov solve and one symmetric eigenvalue
  * decomposition.
@@ -51,7 +51,8 @@ public final class EvokedEnergy {
         int n = weights.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(gramian)) {
-            throw new SingularEquationException("symmetric eigenvalue iteration failed on the observability Gramian");
+            throw new NeurodynException("symmetric eigenvalue iteration (EJML) failed to converge on the "
+                    + "observability Gramian");
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -3,10 +3,10 @@ package io.github.neurodyn.spectral;
 import io.github.neurodyn.api.Arguments;
 
 /**
- * Where the stability optimiser evaluates the gradient {@code Q P / trace(Q P)} of the
- * smoothed spectral abscissa of the connectivity {@code W}: at the exact smoothed abscissa
- * for a smoothing parameter, or at a shift computed from the spectral abscissa
- * {@code alpha(W)} without a root-solve.
+ * Rule for the shift {@code s} at which the stability optimiser evaluates the gradient
+ * {@code Q P / trace(Q P)} of the smoothed spectral abscissa of the connectivity {@code W}.
+ * The shift is either the exact smoothed abscissa for a smoothing parameter, or a value
+ * computed from the spectral abscissa {@code alpha(W)} without a root-solve.
  */
 public sealed interface GradientRule permits GradientRule.Smoothed, GradientRule.Shift {
 

@@ -65,6 +65,25 @@ final class ShiftedGramians {
         return Lyapunov.solveShiftedInSchurBasis(schur, s, identity, true).x();
     }
 
+    /**
+     * Transforms only the columns {@code j >= firstColumn} of {@code Z M Z^T}, as
+     * {@code Z (M Z_c^T)} with {@code Z_c} the rows {@code firstColumn..n-1} of {@code Z};
+     * the other columns of the returned {@code n x n} matrix are zero. Costs
+     * {@code 4 n^2 (n - firstColumn)} flops instead of {@code 4 n^3}.
+     */
+    DMatrixRMaj toOriginalBasisColumns(DMatrixRMaj schurBasis, int firstColumn) {
+        int n = z.numRows;
+        int width = n - firstColumn;
+        DMatrixRMaj zRows = CommonOps_DDRM.extract(z, firstColumn, n, 0, n);
+        DMatrixRMaj work = new DMatrixRMaj(n, width);
+        DMatrixRMaj columns = new DMatrixRMaj(n, width);
+        CommonOps_DDRM.multTransB(schurBasis, zRows, work);
+        CommonOps_DDRM.mult(z, work, columns);
+        DMatrixRMaj result = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.insert(columns, result, 0, firstColumn);
+        return result;
+    }
+
     /** Transforms {@code X_z} from the Schur basis back: returns {@code Z X_z Z^T}. */
     DMatrixRMaj toOriginalBasis(DMatrixRMaj schurBasis) {
         int n = z.numRows;

@@ -1,6 +1,6 @@
 package io.github.neurodyn.spectral;
 
-/** Why the stability optimiser stopped. */
+/** Reason the stability optimiser stopped. */
 public enum SocStopReason {
     /** The spectral abscissa reached the target. */
     TARGET_REACHED,

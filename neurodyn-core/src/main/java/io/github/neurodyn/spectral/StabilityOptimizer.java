@@ -8,9 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stability-optimised circuits (Hennequin, Vogels and Gerstner, "Optimal control of
- * transient dynamics in balanced networks supports generation of complex movements",
- * Neuron 82, 2014): gradient descent of the smoothed spectral abscissa of the connectivity
+ * Stability-optimised circuits (Hennequin, Vogels and Gerstner, Neuron 82, 2014): gradient
+ * descent of the smoothed spectral abscissa of the connectivity
  * {@code W} with respect to its inhibitory weights, until the spectral abscissa
  * {@code alpha(W)} reaches a target.
  *
@@ -102,7 +101,7 @@ public final class StabilityOptimizer {
     /**
      * Runs the optimiser, calling {@code listener} after each step.
      *
-     * @param listener sees each step and may stop the run
+     * @param listener receives each step and may stop the run
      * @return the optimised network and the history; {@code converged} is false when the run
      *     stopped before the target
      * @throws IllegalArgumentException if {@code listener} is null
@@ -144,12 +143,13 @@ public final class StabilityOptimizer {
                 break;
             }
 
-            // Gradient at the shift the rule gives.
+            // Inhibitory columns of the gradient, at the shift the rule gives.
             double shift;
             double smoothed;
             DMatrixRMaj gradient;
             if (rule instanceof GradientRule.Smoothed smoothedRule) {
-                SmoothedAbscissa ssa = SmoothedSpectralAbscissa.of(gramians, w, smoothedRule.epsilon(), ruleGap);
+                SmoothedAbscissa ssa = SmoothedSpectralAbscissa.of(
+                        gramians, w, smoothedRule.epsilon(), ruleGap, excitatoryCount);
                 shift = ssa.value();
                 ruleGap = shift - abscissa;
                 smoothed = shift;
@@ -161,7 +161,7 @@ public final class StabilityOptimizer {
                     smoothed = SmoothedSpectralAbscissa.of(gramians, w, trackingEpsilon, trackingGap).value();
                     trackingGap = smoothed - abscissa;
                 }
-                gradient = SmoothedSpectralAbscissa.gradient(gramians, shift);
+                gradient = SmoothedSpectralAbscissa.gradientColumns(gramians, shift, excitatoryCount);
             }
 
             // Step on the changeable inhibitory entries, then the projections.

@@ -132,6 +132,21 @@ class SmoothedSpectralAbscissaTest {
     }
 
     @Test
+    void gradientColumnsMatchFullGradient() {
+        DMatrixRMaj a = randomNonnormal(9, 20);
+        ShiftedGramians gramians = ShiftedGramians.of(a);
+        double shift = gramians.abscissa() + 0.3;
+        DMatrixRMaj full = SmoothedSpectralAbscissa.gradient(gramians, shift);
+        DMatrixRMaj columns = SmoothedSpectralAbscissa.gradientColumns(gramians, shift, 4);
+        for (int i = 0; i < 9; i++) {
+            for (int j = 0; j < 9; j++) {
+                double expected = j >= 4 ? full.get(i, j) : 0.0;
+                assertEquals(expected, columns.get(i, j), VALUE_TOLERANCE, "entry " + i + "," + j);
+            }
+        }
+    }
+
+    @Test
     void gradientAtShiftHasUnitTrace() {
         DMatrixRMaj a = randomNonnormal(6, 16);
         double alpha = SpectralAbscissa.of(a);

@@ -58,6 +58,36 @@ class SpectralMeasuresTest {
     }
 
     @Test
+    void transientAmplificationOfJordanBlock() {
+        // exp(At) = exp(-t) [[1, k t], [0, 1]], and [[1, c], [0, 1]] has 2-norm (c + sqrt(c^2 + 4)) / 2.
+        double k = 5.0;
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{-1, k}, {0, -1}});
+        double[] times = {0.0, 0.5, 1.0, 3.0};
+        double[] norms = Nonnormality.transientAmplification(a, times);
+        for (int i = 0; i < times.length; i++) {
+            double c = k * times[i];
+            double expected = Math.exp(-times[i]) * 0.5 * (c + Math.sqrt(c * c + 4));
+            assertEquals(expected, norms[i], 1e-12, "t = " + times[i]);
+        }
+    }
+
+    @Test
+    void transientAmplificationOfNormalMatrixDecays() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{-1, 0}, {0, -2}});
+        double[] norms = Nonnormality.transientAmplification(a, new double[] {0.0, 2.0});
+        assertEquals(1.0, norms[0], TOLERANCE);
+        assertEquals(Math.exp(-2.0), norms[1], TOLERANCE);
+    }
+
+    @Test
+    void transientAmplificationRejectsNegativeTime() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{-1}});
+        assertThrows(IllegalArgumentException.class, () -> Nonnormality.transientAmplification(a, new double[] {-1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Nonnormality.transientAmplification(a, new double[] {Double.NaN}));
+    }
+
+    @Test
     void rejectsNonSquare() {
         assertThrows(IllegalArgumentException.class, () -> SpectralAbscissa.of(new DMatrixRMaj(2, 3)));
         assertThrows(IllegalArgumentException.class, () -> Nonnormality.numericalAbscissa(new DMatrixRMaj(3, 2)));

@@ -31,14 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code eigenvalues}: EJML eigenvalues of the same matrix, the same-run baseline; an
  *       optimiser step needs at least this much work.</li>
  *   <li>{@code smoothedAbscissa}: one value-and-gradient evaluation of the smoothed spectral
- *       abscissa at the default epsilon = 0.2 / N.</li>
+ *       abscissa at the default epsilon = 0.3 / N.</li>
  *   <li>{@code shiftStep} and {@code smoothedStep}: mean time per optimiser iteration over
  *       {@value #STEPS} iterations from the start network (one extra decomposition for the
  *       final abscissa is included and spread over them).</li>
  * </ul>
- * Every cost should grow like N^3 (doubling N costs about 8 times as much). The numpy/scipy
- * peer of one shift iteration takes 55 to 65 ms at N = 200 on a 2-core AMD EPYC; a
- * regression is any rise in the ratio of a step to {@code eigenvalues}.
+ * Every cost should grow like N^3 (doubling N costs about 8 times as much). Quote a step
+ * against a numpy/scipy implementation of the same iteration timed in the same session on
+ * the same machine. A regression is any rise in the ratio of a step to {@code eigenvalues}.
  *
  * <p>Run: {@code java -jar neurodyn-bench/target/benchmarks.jar SpectralBenchmark}.
  */
