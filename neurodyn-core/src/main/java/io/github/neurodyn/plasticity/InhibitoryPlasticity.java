@@ -108,7 +108,8 @@ public final class InhibitoryPlasticity implements StepHook {
 
     /**
      * Applies one update of the rule over {@code elapsedSeconds}, for callers that drive the
-     * weights themselves. Allocates nothing.
+     * weights themselves. Allocates nothing and, because it runs inside the integration loop,
+     * does not check its arguments.
      *
      * @param weightColumns the weights by column, {@code weightColumns[j][i]} = W(i, j), changed
      *     in place

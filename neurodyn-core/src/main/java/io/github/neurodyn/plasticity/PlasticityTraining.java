@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Training protocol for {@link InhibitoryPlasticity}: simulates
  * <pre>
- *     tau dx/dt = -x + W phi(x) + h + u(t) + eta(t)
+ *     tau dx/dt = -x + W phi(x) + h + u(t) + xi(t)
  * </pre>
  * with the rule changing W online, under a time-varying input u(t) and optional
- * Ornstein-Uhlenbeck noise eta(t), and reports progress every window.
+ * Ornstein-Uhlenbeck noise xi(t). It reports progress after every window.
  *
  * <pre>{@code
  * TrainingResult result = PlasticityTraining.of(network, rule)
@@ -222,7 +222,7 @@ public final class PlasticityTraining {
 
     /**
      * Trains and returns the result. The network and the rule's start matrix are not changed;
-     * the result holds the learned weights.
+     * the result contains the learned weights.
      *
      * @return the result
      * @throws IllegalArgumentException if a setting is invalid
@@ -262,7 +262,7 @@ public final class PlasticityTraining {
         LOG.debug("training N = {} for up to {} s: {} steps of {} s, rule every {} steps, reports every {} steps",
                 n, durationSeconds, totalSteps, stepSeconds, updateEverySteps, windowSteps);
 
-        // Integrate window by window; the reports are computed between windows.
+        // Integrate window by window and compute each report between windows.
         double[] previousWeights = initialWeights.data.clone();
         List<TrainingReport> history = new ArrayList<>();
         OperatingPoint firstWindow = null;
