@@ -1,6 +1,8 @@
 package io.github.neurodyn.plasticity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +79,21 @@ class InhibitoryPlasticityTest {
 
         assertEquals(-0.5 - 0.2 * 0.004 * 2 * 2, afterFirst, EXACT);
         assertEquals(-0.5 - 0.2 * 0.010 * 2 * 2, context.columns[1][0], 1e-14);
+    }
+
+    @Test
+    void batchTrialsShareElapsedTime() {
+        InhibitoryPlasticity rule = InhibitoryPlasticity.builder(twoNeurons(), 1).learningRate(0.2).build();
+        FakeContext context = new FakeContext(columns(twoNeurons()), new double[] {3.0, 2.0});
+
+        context.time = 0.01;
+        rule.afterStep(context);
+        context.trial = 1;
+        rule.afterStep(context);
+
+        // Each of the two trials applies 0.2 * 0.01 * 2 * 2 = 0.008.
+        assertEquals(-0.516, context.columns[1][0], 1e-14);
+        assertEquals(2, rule.updateCount());
     }
 
     @Test
@@ -218,7 +235,8 @@ class InhibitoryPlasticityTest {
         for (int k = 0; k < cases.length; k++) {
             Supplier<?> bad = cases[k];
             IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, bad::get, "case " + k);
-            assertTrue(ex.getMessage() != null && !ex.getMessage().isBlank(), "case " + k + " has no message");
+            assertNotNull(ex.getMessage(), "case " + k + " has no message");
+            assertFalse(ex.getMessage().isBlank(), "case " + k + " has a blank message");
         }
     }
 
@@ -245,6 +263,7 @@ class InhibitoryPlasticityTest {
         final double[][] columns;
         final double[] rates;
         double time;
+        int trial;
 
         FakeContext(double[][] columns, double[] rates) {
             this.columns = columns;
@@ -263,7 +282,7 @@ class InhibitoryPlasticityTest {
 
         @Override
         public int trial() {
-            return 0;
+            return trial;
         }
 
         @Override
