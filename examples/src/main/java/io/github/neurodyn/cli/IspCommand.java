@@ -70,7 +70,8 @@ public final class IspCommand extends CommandSupport {
 
     @Option(names = "--duration-seconds", defaultValue = "30",
             description = "Longest simulated learning time, in seconds; training stops earlier once the network "
-                    + "has stayed stable with the excitatory rate near rho0 for 3 s (default: ${DEFAULT-VALUE}).")
+                    + "has stayed stable with the excitatory rate within 5%% of rho0 for 6 consecutive reports "
+                    + "(3 s at the default window) (default: ${DEFAULT-VALUE}).")
     double durationSeconds;
 
     @Option(names = "--input", defaultValue = "" + IspPresets.INPUT,
