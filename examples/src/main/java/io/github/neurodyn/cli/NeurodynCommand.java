@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
             SimulateCommand.class,
             SolveCommand.class,
             SocCommand.class,
+            IspCommand.class,
             JpcaCommand.class,
             CommandLine.HelpCommand.class,
         })
