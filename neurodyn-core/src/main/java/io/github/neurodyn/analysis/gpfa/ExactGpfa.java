@@ -42,7 +42,7 @@ public final class ExactGpfa {
      */
     public static LatentPosterior posterior(GpfaParameters parameters, double[] timesMs, DMatrixRMaj activity) {
         Arguments.requireNonNull(parameters, "parameters");
-        GpfaData segment = GpfaData.continuous(neuronLabels(parameters.neuronCount()), timesMs, activity);
+        GpfaData segment = GpfaData.continuous(GpfaData.defaultNames(parameters.neuronCount()), timesMs, activity);
         return posterior(parameters, segment.timesMs(0), segment.activity(0), new DMatrixRMaj(1, 1));
     }
 
@@ -151,6 +151,31 @@ public final class ExactGpfa {
         return sum;
     }
 
+    /**
+     * Fits C, d, R and the length scales by expectation maximisation, starting from the top
+     * principal axes of the sample covariance. The prior variances stay at 1 because C carries
+     * the scale of each latent. Cost per iteration: the posterior of every segment plus
+     * {@code lengthScaleSteps} line searches of {@code O(T^3)} each per latent and segment.
+     *
+     * @param data the data; every neuron must vary
+     * @param options the settings
+     * @return the fit; when {@code converged} is false the iteration limit was reached first
+     *     (logged at WARN)
+     * @throws IllegalArgumentException when D exceeds the number of neurons or a neuron's
+     *     activity is constant
+     * @throws SingularEquationException when a covariance is not numerically positive definite
+     */
+    public static ExactGpfaFit fit(GpfaData data, ExactGpfaOptions options) {
+        Arguments.requireNonNull(data, "data");
+        Arguments.requireNonNull(options, "options");
+        if (options.latentCount() > data.neuronCount()) {
+            throw new IllegalArgumentException(String.format(
+                    "latentCount is %d but the data has %d neurons; expected at most one latent per neuron",
+                    options.latentCount(), data.neuronCount()));
+        }
+        return new ExactGpfaEm(data, options).run();
+    }
+
     static void requireMatching(GpfaParameters parameters, GpfaData data) {
         Arguments.requireNonNull(parameters, "parameters");
         Arguments.requireNonNull(data, "data");
@@ -167,13 +192,5 @@ public final class ExactGpfa {
             seconds[t] = timesMs[t] / 1000;
         }
         return seconds;
-    }
-
-    private static java.util.List<String> neuronLabels(int neurons) {
-        java.util.List<String> names = new java.util.ArrayList<>(neurons);
-        for (int n = 0; n < neurons; n++) {
-            names.add("n" + (n + 1));
-        }
-        return names;
     }
 }

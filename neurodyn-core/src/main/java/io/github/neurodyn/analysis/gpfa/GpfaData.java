@@ -142,6 +142,15 @@ public final class GpfaData {
         return this;
     }
 
+    /** Returns the names {@code n1, n2, ...} used when a source has no neuron names. */
+    static List<String> defaultNames(int neurons) {
+        List<String> names = new ArrayList<>(neurons);
+        for (int n = 0; n < neurons; n++) {
+            names.add("n" + (n + 1));
+        }
+        return names;
+    }
+
     /** Returns whether a value is a valid spike count: a non-negative integer. */
     static boolean isCount(double value) {
         return value >= 0 && value == Math.rint(value);

@@ -175,10 +175,7 @@ public final class GpfaDataFiles {
                 requireObservation(value, noise, source, t + 1, n + 1);
             }
         }
-        List<String> names = new ArrayList<>();
-        for (int n = 0; n < activity.numCols; n++) {
-            names.add("n" + (n + 1));
-        }
+        List<String> names = GpfaData.defaultNames(activity.numCols);
         double[] timesMs = new double[activity.numRows];
         Arrays.setAll(timesMs, t -> t * binWidthMs);
         return GpfaData.continuous(names, timesMs, activity);
