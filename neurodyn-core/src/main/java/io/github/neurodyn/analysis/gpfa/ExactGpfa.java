@@ -2,6 +2,7 @@ package io.github.neurodyn.analysis.gpfa;
 
 import io.github.neurodyn.api.Arguments;
 import io.github.neurodyn.api.SingularEquationException;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -14,7 +15,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * per dimension. Then, with {@code G = C^T R^-1 C} and {@code b_j(t) = sum_n C_nj
  * (y_tn - d_n) / R_n}, the posterior precision is {@code P = K^-1 + G (x) I_T}, the
  * covariance {@code Sigma = P^-1} and the mean {@code mu = Sigma b} (Yu et al.,
- * J. Neurophysiol. 102, 2009, eqs. 4-6, in information form). The log marginal likelihood
+ * J. Neurophysiol. 102, 2009, written here in information form). The log marginal likelihood
  * follows from the determinant lemma and the Woodbury identity:
  * {@code log p(y) = -1/2 [N T log(2 pi) + T sum_n log R_n + log det K + log det P
  * + sum_tn (y_tn - d_n)^2 / R_n - b^T mu]}.
@@ -44,6 +45,90 @@ public final class ExactGpfa {
         Arguments.requireNonNull(parameters, "parameters");
         GpfaData segment = GpfaData.continuous(GpfaData.defaultNames(parameters.neuronCount()), timesMs, activity);
         return posterior(parameters, segment.timesMs(0), segment.activity(0), new DMatrixRMaj(1, 1));
+    }
+
+    /**
+     * Computes the latent posterior of one segment on another time grid, for example a finer
+     * one or one that extends past the data. With {@code K_*} the prior cross-covariance
+     * between the data grid and the query grid, {@code K_**} the prior covariance of the
+     * query grid and {@code A = K^-1 K_*}, both per latent, the posterior is
+     * {@code mean = A^T mu} and {@code cov = K_** - K_*^T A + A^T Sigma A}. On the data grid it
+     * reproduces {@link #posterior(GpfaParameters, double[], DMatrixRMaj)}.
+     * Cost: that posterior plus {@code O(D^2 T Q (T + Q))} flops for Q query bins.
+     *
+     * @param parameters the model
+     * @param timesMs the segment's grid in ms, finite and strictly increasing, length T
+     * @param activity the segment's activity, {@code T x N}, finite
+     * @param queryTimesMs the grid to report on, in ms, finite and strictly increasing, length Q
+     * @return the posterior on the query grid, with the log marginal likelihood of the data
+     * @throws IllegalArgumentException when the shapes do not match the model or an entry or
+     *     query time is not finite or out of order
+     * @throws SingularEquationException as for {@link #posterior(GpfaParameters, double[], DMatrixRMaj)}
+     */
+    public static LatentPosterior posterior(GpfaParameters parameters, double[] timesMs, DMatrixRMaj activity,
+            double[] queryTimesMs) {
+        Arguments.requireNonNull(parameters, "parameters");
+        Arguments.requireNonNull(queryTimesMs, "queryTimesMs");
+        GpfaData segment = GpfaData.continuous(GpfaData.defaultNames(parameters.neuronCount()), timesMs, activity);
+        GpfaData.continuous(List.of("query"), queryTimesMs, new DMatrixRMaj(queryTimesMs.length, 1));
+        DMatrixRMaj kernelInverses = new DMatrixRMaj(1, 1);
+        LatentPosterior atData = posterior(parameters, segment.timesMs(0), segment.activity(0), kernelInverses);
+
+        // per latent: K_*, K_** and A = K^-1 K_*
+        int latents = parameters.latentCount();
+        int bins = timesMs.length;
+        int queries = queryTimesMs.length;
+        double[] seconds = toSeconds(timesMs);
+        double[] querySeconds = toSeconds(queryTimesMs);
+        DMatrixRMaj[] cross = new DMatrixRMaj[latents];
+        DMatrixRMaj[] gains = new DMatrixRMaj[latents];
+        DMatrixRMaj[] queryPrior = new DMatrixRMaj[latents];
+        for (int j = 0; j < latents; j++) {
+            double length = parameters.lengthScalesSeconds()[j];
+            double variance = parameters.priorVariances()[j];
+            cross[j] = new DMatrixRMaj(bins, queries);
+            SquaredExponentialKernel.crossCovariance(seconds, querySeconds, length, variance, cross[j]);
+            queryPrior[j] = new DMatrixRMaj(queries, queries);
+            SquaredExponentialKernel.covariance(querySeconds, length, variance, queryPrior[j]);
+            DMatrixRMaj inverse = CommonOps_DDRM.extract(kernelInverses, j * bins, (j + 1) * bins, 0, bins);
+            gains[j] = new DMatrixRMaj(bins, queries);
+            CommonOps_DDRM.mult(inverse, cross[j], gains[j]);
+        }
+
+        // mean = A^T mu and cov = K_** - K_*^T A + A^T Sigma A, block by block
+        DMatrixRMaj dataMeans = atData.means();
+        DMatrixRMaj dataCovariance = atData.covariance();
+        DMatrixRMaj means = new DMatrixRMaj(queries, latents);
+        DMatrixRMaj covariance = new DMatrixRMaj(latents * queries, latents * queries);
+        DMatrixRMaj block = new DMatrixRMaj(queries, queries);
+        DMatrixRMaj sigmaGain = new DMatrixRMaj(bins, queries);
+        for (int j = 0; j < latents; j++) {
+            for (int q = 0; q < queries; q++) {
+                double sum = 0;
+                for (int t = 0; t < bins; t++) {
+                    sum += gains[j].get(t, q) * dataMeans.get(t, j);
+                }
+                means.set(q, j, sum);
+            }
+            for (int k = 0; k < latents; k++) {
+                DMatrixRMaj sigma = CommonOps_DDRM.extract(dataCovariance, j * bins, (j + 1) * bins, k * bins,
+                        (k + 1) * bins);
+                CommonOps_DDRM.mult(sigma, gains[k], sigmaGain);
+                CommonOps_DDRM.multTransA(gains[j], sigmaGain, block);
+                if (j == k) {
+                    CommonOps_DDRM.addEquals(block, queryPrior[j]);
+                    CommonOps_DDRM.multAddTransA(-1, cross[j], gains[j], block);
+                }
+                CommonOps_DDRM.insert(block, covariance, j * queries, k * queries);
+            }
+        }
+        DMatrixRMaj variances = new DMatrixRMaj(queries, latents);
+        for (int j = 0; j < latents; j++) {
+            for (int q = 0; q < queries; q++) {
+                variances.set(q, j, covariance.get(j * queries + q, j * queries + q));
+            }
+        }
+        return new LatentPosterior(queryTimesMs, means, variances, covariance, atData.logMarginalLikelihood());
     }
 
     /** Computes the posterior on validated input; {@code kernelInverses} receives the blocks of K^-1. */

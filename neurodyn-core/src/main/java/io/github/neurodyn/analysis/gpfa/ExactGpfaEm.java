@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * EM for exact GPFA (Yu et al., J. Neurophysiol. 102, 2009, section "Fitting the GPFA
- * model"): the E-step is {@link ExactGpfa#posterior}, the M-step updates {@code [C d]} and R
+ * EM for exact GPFA (Yu et al., J. Neurophysiol. 102, 2009): the E-step is {@link ExactGpfa#posterior}, the M-step updates {@code [C d]} and R
  * in closed form and the length scales by a line search on the expected complete-data log
  * prior of each latent.
  */
@@ -20,12 +19,12 @@ final class ExactGpfaEm {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactGpfaEm.class);
 
-    /** Smallest noise variance as a share of the neuron's sample variance, as in factor analysis codes. */
+    /** Smallest noise variance as a share of the neuron's sample variance, which keeps R positive. */
     private static final double NOISE_FLOOR_SHARE = 1e-3;
     /** First trial step of the line search on log l. */
     private static final double FIRST_LOG_STEP = 0.5;
     /** Smallest trial step of the line search on log l before giving up on that latent. */
-    private static final double SMALLEST_LOG_STEP = 1e-4;
+    private static final double MIN_LOG_STEP = 1e-4;
 
     private final GpfaData data;
     private final ExactGpfaOptions options;
@@ -219,7 +218,7 @@ final class ExactGpfaEm {
 
     /**
      * Raises {@code Q_j(l) = sum_segments [-1/2 log det K - 1/2 tr(K^-1 E[x_j x_j^T])]} by
-     * backtracking steps along the sign of {@code dQ_j / d log l}; every accepted step raises
+     * backtracking steps along the sign of {@code dQ_j / d log l}. Every accepted step raises
      * Q_j, so the M-step stays a generalised EM step.
      */
     private double improveLengthScale(int j, double lengthScale) {
@@ -232,7 +231,7 @@ final class ExactGpfaEm {
             }
             double trial = FIRST_LOG_STEP;
             boolean accepted = false;
-            while (trial >= SMALLEST_LOG_STEP) {
+            while (trial >= MIN_LOG_STEP) {
                 double candidate = current * Math.exp(direction * trial);
                 double[] next = expectedLogPrior(j, candidate);
                 if (next[0] > valueAndSlope[0]) {

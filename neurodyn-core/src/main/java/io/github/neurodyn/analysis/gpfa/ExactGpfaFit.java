@@ -4,8 +4,8 @@ package io.github.neurodyn.analysis.gpfa;
  * Result of the exact EM fit.
  *
  * @param parameters the fitted model (prior variances all 1)
- * @param logLikelihoods log marginal likelihood of the data, in nats, before each M-step;
- *     non-decreasing up to round-off because every step is an EM or generalised EM step
+ * @param logLikelihoods log marginal likelihood of the data, in nats, before each M-step.
+ *     It is non-decreasing up to round-off because every step is an EM or generalised EM step
  * @param iterations EM iterations run
  * @param converged whether the relative tolerance was reached before the iteration limit
  */

@@ -42,7 +42,7 @@ public final class GpfaDataFiles {
     }
 
     /**
-     * Reads a long recording from a UTF-8 CSV file; messages name the file by its file name.
+     * Reads a long recording from a UTF-8 CSV file. Error messages name the file by its file name.
      *
      * @param file the CSV file
      * @param noise the observation model the data will be fitted with
@@ -55,7 +55,7 @@ public final class GpfaDataFiles {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readCsv(reader, sourceName(file), noise);
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("failed to read " + file + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -114,7 +114,7 @@ public final class GpfaDataFiles {
                 rows.add(row);
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + source + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("failed to read " + source + ": " + ex.getMessage(), ex);
         }
 
         if (header == null) {
@@ -158,7 +158,7 @@ public final class GpfaDataFiles {
         try {
             activity = Npy.readMatrix(file);
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("failed to read " + file + ": " + ex.getMessage(), ex);
         }
         if (activity.numRows == 0 || activity.numCols == 0) {
             throw new MalformedDataException(source, MalformedDataException.NONE, MalformedDataException.NONE,

@@ -8,8 +8,9 @@ import org.ejml.data.DMatrixRMaj;
  * and length scale in seconds.
  *
  * <p>The small white-noise share {@code eps} = {@value #WHITE_NOISE_SHARE} keeps K well
- * conditioned on fine grids, as in Yu et al. (J. Neurophysiol. 102, 2009), who fix it at
- * 1e-3; it also makes the marginal variance exactly {@code sigma^2}.
+ * conditioned on fine grids. GPFA implementations derived from Yu et al. (J. Neurophysiol.
+ * 102, 2009), such as A. Ecker's MATLAB GPFA, use the same 1e-3. The marginal variance stays
+ * exactly {@code sigma^2}.
  */
 public final class SquaredExponentialKernel {
 
@@ -39,6 +40,36 @@ public final class SquaredExponentialKernel {
                 out.data[i * t + j] = smooth * Math.exp(scale * lag * lag);
             }
             out.data[i * t + i] += variance * WHITE_NOISE_SHARE;
+        }
+    }
+
+    /**
+     * Fills the cross-covariance between two grids,
+     * {@code K[t][s] = sigma^2 [(1 - eps) exp(-(t - s)^2 / (2 l^2)) + eps [t == s]]}, so that a
+     * grid crossed with itself gives {@link #covariance}. Cost: T S exponentials.
+     *
+     * @param rowTimesSeconds the first grid, length T, in seconds
+     * @param columnTimesSeconds the second grid, length S, in seconds
+     * @param lengthScaleSeconds l, in seconds, positive
+     * @param variance sigma^2, positive
+     * @param out T x S output, overwritten
+     */
+    public static void crossCovariance(double[] rowTimesSeconds, double[] columnTimesSeconds,
+            double lengthScaleSeconds, double variance, DMatrixRMaj out) {
+        int rows = rowTimesSeconds.length;
+        int cols = columnTimesSeconds.length;
+        out.reshape(rows, cols);
+        double smooth = variance * (1 - WHITE_NOISE_SHARE);
+        double scale = -0.5 / (lengthScaleSeconds * lengthScaleSeconds);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double lag = rowTimesSeconds[i] - columnTimesSeconds[j];
+                double value = smooth * Math.exp(scale * lag * lag);
+                if (lag == 0) {
+                    value += variance * WHITE_NOISE_SHARE;
+                }
+                out.data[i * cols + j] = value;
+            }
         }
     }
 

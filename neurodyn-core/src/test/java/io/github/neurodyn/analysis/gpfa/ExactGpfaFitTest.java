@@ -17,10 +17,8 @@ class ExactGpfaFitTest {
     private static final double MONOTONE_SLACK = 1e-9;
     /** Largest principal angle between fitted and true loadings, in degrees. */
     private static final double MAX_ANGLE_DEGREES = 10;
-    /** Allowed ratio between a fitted and a true length scale. */
-    private static final double LENGTH_SCALE_RATIO = 1.5;
 
-    /** EM iterations in the default suite; GPFA EM needs hundreds to converge fully. */
+    /** EM iterations in the default suite. GPFA EM needs hundreds to converge fully. */
     private static final int ITERATIONS = 15;
 
     private static final double[] TRUE_LENGTH_SCALES = {0.08, 0.25};

@@ -51,6 +51,60 @@ class ExactGpfaTest {
     }
 
     @Test
+    void queryGridMatchesDenseConditioning() {
+        Random random = new Random(13);
+        GpfaParameters parameters = randomParameters(random);
+        DMatrixRMaj y = randomActivity(random, TIMES_MS.length);
+        double[] query = {-30, 10, 20, 95, 140, 200};
+        LatentPosterior posterior = ExactGpfa.posterior(parameters, TIMES_MS, y, query);
+
+        // dense form: x_q | y has mean K_qx A^T S^-1 r and covariance K_qq - K_qx A^T S^-1 A K_xq
+        DMatrixRMaj joint = new DMatrixRMaj(LATENTS * query.length, LATENTS * TIMES_MS.length);
+        DMatrixRMaj queryPrior = new DMatrixRMaj(LATENTS * query.length, LATENTS * query.length);
+        DMatrixRMaj block = new DMatrixRMaj(1, 1);
+        for (int j = 0; j < LATENTS; j++) {
+            SquaredExponentialKernel.crossCovariance(ExactGpfa.toSeconds(query), ExactGpfa.toSeconds(TIMES_MS),
+                    parameters.lengthScalesSeconds()[j], parameters.priorVariances()[j], block);
+            CommonOps_DDRM.insert(block, joint, j * query.length, j * TIMES_MS.length);
+            SquaredExponentialKernel.covariance(ExactGpfa.toSeconds(query), parameters.lengthScalesSeconds()[j],
+                    parameters.priorVariances()[j], block);
+            CommonOps_DDRM.insert(block, queryPrior, j * query.length, j * query.length);
+        }
+        Dense dense = new Dense(parameters, TIMES_MS, y);
+        DMatrixRMaj queryGain = new DMatrixRMaj(joint.numRows, dense.observedGain.numCols);
+        CommonOps_DDRM.mult(joint, dense.observedGain, queryGain);
+        DMatrixRMaj expectedMean = new DMatrixRMaj(joint.numRows, 1);
+        CommonOps_DDRM.mult(queryGain, dense.residual, expectedMean);
+        DMatrixRMaj expectedCovariance = queryPrior.copy();
+        DMatrixRMaj crossLoadings = new DMatrixRMaj(joint.numRows, dense.loadings.numRows);
+        CommonOps_DDRM.multTransB(joint, dense.loadings, crossLoadings);
+        CommonOps_DDRM.multAddTransB(-1, queryGain, crossLoadings, expectedCovariance);
+
+        for (int j = 0; j < LATENTS; j++) {
+            for (int q = 0; q < query.length; q++) {
+                double mean = expectedMean.get(j * query.length + q);
+                assertEquals(mean, posterior.means().get(q, j), FORM_AGREEMENT * (1 + Math.abs(mean)),
+                        "mean of latent " + j + " at " + query[q] + " ms");
+                double variance = expectedCovariance.get(j * query.length + q, j * query.length + q);
+                assertEquals(variance, posterior.variances().get(q, j), FORM_AGREEMENT,
+                        "variance of latent " + j + " at " + query[q] + " ms");
+            }
+        }
+    }
+
+    @Test
+    void queryOnDataGridReproducesPosterior() {
+        Random random = new Random(14);
+        GpfaParameters parameters = randomParameters(random);
+        DMatrixRMaj y = randomActivity(random, TIMES_MS.length);
+        DMatrixRMaj direct = ExactGpfa.posterior(parameters, TIMES_MS, y).covariance();
+        DMatrixRMaj queried = ExactGpfa.posterior(parameters, TIMES_MS, y, TIMES_MS.clone()).covariance();
+        for (int i = 0; i < direct.data.length; i++) {
+            assertEquals(direct.data[i], queried.data[i], FORM_AGREEMENT, "covariance entry " + i);
+        }
+    }
+
+    @Test
     void posteriorRejectsMismatchedActivity() {
         GpfaParameters parameters = randomParameters(new Random(1));
         assertThrows(IllegalArgumentException.class,
@@ -117,6 +171,10 @@ class ExactGpfaTest {
         final DMatrixRMaj mean;
         final DMatrixRMaj covariance;
         final double logDensity;
+        /** A^T S^-1, latents x observations, A the loading map from latents to observations. */
+        final DMatrixRMaj observedGain;
+        final DMatrixRMaj loadings;
+        final DMatrixRMaj residual;
 
         Dense(GpfaParameters p, double[] timesMs, DMatrixRMaj y) {
             int bins = timesMs.length;
@@ -131,7 +189,7 @@ class ExactGpfaTest {
             }
             DMatrixRMaj a = new DMatrixRMaj(observed, size);
             DMatrixRMaj s = new DMatrixRMaj(observed, observed);
-            DMatrixRMaj residual = new DMatrixRMaj(observed, 1);
+            residual = new DMatrixRMaj(observed, 1);
             for (int n = 0; n < NEURONS; n++) {
                 for (int t = 0; t < bins; t++) {
                     for (int j = 0; j < LATENTS; j++) {
@@ -155,6 +213,9 @@ class ExactGpfaTest {
             DMatrixRMaj solved = new DMatrixRMaj(observed, 1);
             CommonOps_DDRM.mult(sInverse, residual, solved);
             double quadratic = CommonOps_DDRM.dot(residual, solved);
+            loadings = a;
+            observedGain = new DMatrixRMaj(size, observed);
+            CommonOps_DDRM.multTransA(a, sInverse, observedGain);
             logDensity = -0.5 * (observed * Math.log(2 * Math.PI) + Math.log(CommonOps_DDRM.det(s)) + quadratic);
         }
     }
