@@ -261,7 +261,7 @@ final class ExactGpfaEm {
             DMatrixRMaj kernelInverse = new DMatrixRMaj(bins, bins);
             double logDet = SpdMatrices.invert(kernel, kernelInverse, "kernel matrix of latent " + j);
             DMatrixRMaj moment = secondMoments.get(j).get(k);
-            value += -0.5 * logDet - 0.5 * CommonOps_DDRM.elementSum(elementProduct(kernelInverse, moment));
+            value += -0.5 * logDet - 0.5 * SpdMatrices.traceOfProduct(kernelInverse, moment);
 
             // dQ/dlog l = 1/2 sum_ab (K^-1 E K^-1 - K^-1)_ab (dK/dlog l)_ab
             DMatrixRMaj left = new DMatrixRMaj(bins, bins);
@@ -271,14 +271,8 @@ final class ExactGpfaEm {
             CommonOps_DDRM.subtractEquals(sandwich, kernelInverse);
             DMatrixRMaj derivative = new DMatrixRMaj(bins, bins);
             SquaredExponentialKernel.logLengthScaleDerivative(seconds, lengthScale, 1.0, derivative);
-            slope += 0.5 * CommonOps_DDRM.elementSum(elementProduct(sandwich, derivative));
+            slope += 0.5 * SpdMatrices.traceOfProduct(sandwich, derivative);
         }
         return new double[] {value, slope};
-    }
-
-    private static DMatrixRMaj elementProduct(DMatrixRMaj a, DMatrixRMaj b) {
-        DMatrixRMaj product = new DMatrixRMaj(a.numRows, a.numCols);
-        CommonOps_DDRM.elementMult(a, b, product);
-        return product;
     }
 }

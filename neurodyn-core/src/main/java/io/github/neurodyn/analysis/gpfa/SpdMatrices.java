@@ -45,4 +45,19 @@ final class SpdMatrices {
         CommonOps_DDRM.multTransA(factor, factor, inverse);
         return logDet;
     }
+
+    /**
+     * Returns {@code sum_ij a_ij b_ij}, which is {@code tr(a b)} when b is symmetric.
+     *
+     * @param a first matrix
+     * @param b second matrix, same shape
+     * @return the sum of elementwise products
+     */
+    static double traceOfProduct(DMatrixRMaj a, DMatrixRMaj b) {
+        double sum = 0;
+        for (int i = 0; i < a.getNumElements(); i++) {
+            sum += a.data[i] * b.data[i];
+        }
+        return sum;
+    }
 }

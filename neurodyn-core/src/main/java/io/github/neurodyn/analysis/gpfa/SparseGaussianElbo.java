@@ -1,0 +1,110 @@
+package io.github.neurodyn.analysis.gpfa;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Evidence lower bound of sparse variational GPFA with Gaussian observations, for one
+ * segment (Titsias, AISTATS 2009; applied to GPFA by Jensen, Kao, Stone and Hennequin,
+ * NeurIPS 2021).
+ *
+ * <p>Each latent j has inducing values {@code u_j = x_j(z_j)} at its own inducing times and a
+ * Gaussian {@code q(u_j) = N(m_j, S_j)}, independent across latents, and
+ * {@code q(x_j) = integral p(x_j | u_j) q(u_j) du_j}. With {@code A_j = K_xz K_zz^-1} the
+ * marginals of {@code q(x_j(t))} have mean {@code mu_j = A_j m_j} and variance
+ * {@code v_j(t) = k(t, t) - a_t^T K_zz a_t + a_t^T S_j a_t}, and
+ * {@code ELBO = sum_tn E_q[log N(y_tn; C_n . x_t + d_n, R_n)] - sum_j KL(q(u_j) || p(u_j))}
+ * with {@code E_q[(y_tn - C_n . x_t - d_n)^2] = (y_tn - C_n . mu_t - d_n)^2 + sum_j C_nj^2 v_j(t)}.
+ * When every latent has its inducing points at the data bins, D = 1 and q is the exact
+ * posterior, the bound equals {@link ExactGpfa}'s log marginal likelihood.
+ *
+ * <p>Cost: {@code O(sum_j (M_j^3 + T M_j^2) + T N D)} flops.
+ *
+ * <p>NOTE: this computes the value only. The gradients, the minibatch optimiser and ARD are
+ * not built yet.
+ */
+final class SparseGaussianElbo {
+
+    private SparseGaussianElbo() {
+    }
+
+    /**
+     * Computes the ELBO of one segment, in nats.
+     *
+     * @param parameters the model
+     * @param timesMs the segment's grid in ms, length T
+     * @param y the segment's activity, {@code T x N}
+     * @param inducingTimesMs per latent, the inducing times in ms, length {@code M_j}
+     * @param means per latent, {@code m_j} as an {@code M_j x 1} matrix
+     * @param covariances per latent, {@code S_j}, {@code M_j x M_j}, positive definite
+     * @return the bound
+     */
+    static double value(GpfaParameters parameters, double[] timesMs, DMatrixRMaj y, double[][] inducingTimesMs,
+            DMatrixRMaj[] means, DMatrixRMaj[] covariances) {
+        int latents = parameters.latentCount();
+        int neurons = parameters.neuronCount();
+        int bins = timesMs.length;
+        double[] seconds = ExactGpfa.toSeconds(timesMs);
+        DMatrixRMaj marginalMeans = new DMatrixRMaj(bins, latents);
+        DMatrixRMaj marginalVariances = new DMatrixRMaj(bins, latents);
+        double divergence = 0;
+
+        // per latent: marginals of q(x_j) and KL(q(u_j) || p(u_j))
+        for (int j = 0; j < latents; j++) {
+            double[] inducing = ExactGpfa.toSeconds(inducingTimesMs[j]);
+            int m = inducing.length;
+            double length = parameters.lengthScalesSeconds()[j];
+            double variance = parameters.priorVariances()[j];
+            DMatrixRMaj kzz = new DMatrixRMaj(m, m);
+            SquaredExponentialKernel.covariance(inducing, length, variance, kzz);
+            DMatrixRMaj kzzInverse = new DMatrixRMaj(m, m);
+            double logDetKzz = SpdMatrices.invert(kzz, kzzInverse, "inducing kernel matrix of latent " + j);
+            DMatrixRMaj kxz = new DMatrixRMaj(bins, m);
+            SquaredExponentialKernel.crossCovariance(seconds, inducing, length, variance, kxz);
+            DMatrixRMaj gain = new DMatrixRMaj(bins, m);
+            CommonOps_DDRM.mult(kxz, kzzInverse, gain);
+
+            // v_j(t) = k(t, t) - a_t^T K_zz a_t + a_t^T S_j a_t = k(t, t) + a_t^T (S_j - K_zz) a_t
+            DMatrixRMaj spread = covariances[j].copy();
+            CommonOps_DDRM.subtractEquals(spread, kzz);
+            DMatrixRMaj spreadGain = new DMatrixRMaj(bins, m);
+            CommonOps_DDRM.multTransB(gain, spread, spreadGain);
+            for (int t = 0; t < bins; t++) {
+                double mean = 0;
+                double extra = 0;
+                for (int i = 0; i < m; i++) {
+                    mean += gain.get(t, i) * means[j].get(i);
+                    extra += spreadGain.get(t, i) * gain.get(t, i);
+                }
+                marginalMeans.set(t, j, mean);
+                marginalVariances.set(t, j, variance + extra);
+            }
+
+            // KL = 1/2 [tr(K_zz^-1 S) + m^T K_zz^-1 m - M + log det K_zz - log det S]
+            DMatrixRMaj unused = new DMatrixRMaj(m, m);
+            double logDetS = SpdMatrices.invert(covariances[j], unused, "q(u) covariance of latent " + j);
+            DMatrixRMaj solved = new DMatrixRMaj(m, 1);
+            CommonOps_DDRM.mult(kzzInverse, means[j], solved);
+            double trace = SpdMatrices.traceOfProduct(kzzInverse, covariances[j]);
+            divergence += 0.5 * (trace + CommonOps_DDRM.dot(means[j], solved) - m + logDetKzz - logDetS);
+        }
+
+        // expected Gaussian log likelihood
+        DMatrixRMaj c = parameters.loadings();
+        double[] d = parameters.offsets();
+        double[] r = parameters.noiseVariances();
+        double expected = 0;
+        for (int t = 0; t < bins; t++) {
+            for (int n = 0; n < neurons; n++) {
+                double residual = y.get(t, n) - d[n];
+                double spread = 0;
+                for (int j = 0; j < latents; j++) {
+                    residual -= c.get(n, j) * marginalMeans.get(t, j);
+                    spread += c.get(n, j) * c.get(n, j) * marginalVariances.get(t, j);
+                }
+                expected -= 0.5 * (Math.log(2 * Math.PI * r[n]) + (residual * residual + spread) / r[n]);
+            }
+        }
+        return expected - divergence;
+    }
+}
