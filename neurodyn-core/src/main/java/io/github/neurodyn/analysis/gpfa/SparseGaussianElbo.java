@@ -41,6 +41,43 @@ final class SparseGaussianElbo {
      */
     static double value(GpfaParameters parameters, double[] timesMs, DMatrixRMaj y, double[][] inducingTimesMs,
             DMatrixRMaj[] means, DMatrixRMaj[] covariances) {
+        return evaluate(parameters, timesMs, y, inducingTimesMs, means, covariances, null).value();
+    }
+
+    /**
+     * Computes the ELBO of one segment and its gradient with respect to C, d, log R, the
+     * means {@code m_j} and lower-triangular factors {@code L_j} of {@code S_j = L_j L_j^T}:
+     * with {@code e_tn = y_tn - d_n - C_n . mu_t} and {@code w_j = sum_n C_nj^2 / R_n},
+     * {@code dE/dd_n = sum_t e_tn / R_n}, {@code dE/dC_nj = sum_t (e_tn mu_tj - C_nj v_tj) / R_n},
+     * {@code dE/dlog R_n = sum_t [(e_tn^2 + sum_j C_nj^2 v_tj) / R_n - 1] / 2},
+     * {@code dE/dm_j = A_j^T g_j - K_zz^-1 m_j} with {@code g_j(t) = sum_n C_nj e_tn / R_n}, and
+     * {@code dE/dL_j = 2 G_j L_j} (lower part) with
+     * {@code G_j = -1/2 w_j A_j^T A_j - 1/2 K_zz^-1 + 1/2 S_j^-1}.
+     *
+     * <p>TODO: the gradient with respect to the length scales is not derived yet.
+     *
+     * @param parameters the model
+     * @param timesMs the segment's grid in ms, length T
+     * @param y the segment's activity, {@code T x N}
+     * @param inducingTimesMs per latent, the inducing times in ms
+     * @param means per latent, {@code m_j}, {@code M_j x 1}
+     * @param factors per latent, {@code L_j}, lower triangular with a positive diagonal
+     * @return the value and the gradient
+     */
+    static ElboGradient gradient(GpfaParameters parameters, double[] timesMs, DMatrixRMaj y,
+            double[][] inducingTimesMs, DMatrixRMaj[] means, DMatrixRMaj[] factors) {
+        DMatrixRMaj[] covariances = new DMatrixRMaj[factors.length];
+        for (int j = 0; j < factors.length; j++) {
+            covariances[j] = new DMatrixRMaj(factors[j].numRows, factors[j].numRows);
+            CommonOps_DDRM.multTransB(factors[j], factors[j], covariances[j]);
+        }
+        return evaluate(parameters, timesMs, y, inducingTimesMs, means, covariances, factors);
+    }
+
+    /** Computes the bound, and its gradient when {@code factors} is not null. */
+    private static ElboGradient evaluate(GpfaParameters parameters, double[] timesMs, DMatrixRMaj y,
+            double[][] inducingTimesMs, DMatrixRMaj[] means, DMatrixRMaj[] covariances, DMatrixRMaj[] factors) {
+        boolean withGradient = factors != null;
         int latents = parameters.latentCount();
         int neurons = parameters.neuronCount();
         int bins = timesMs.length;
@@ -48,6 +85,9 @@ final class SparseGaussianElbo {
         DMatrixRMaj marginalMeans = new DMatrixRMaj(bins, latents);
         DMatrixRMaj marginalVariances = new DMatrixRMaj(bins, latents);
         double divergence = 0;
+        DMatrixRMaj[] gains = new DMatrixRMaj[latents];
+        DMatrixRMaj[] kernelInverses = new DMatrixRMaj[latents];
+        DMatrixRMaj[] covarianceInverses = new DMatrixRMaj[latents];
 
         // per latent: marginals of q(x_j) and KL(q(u_j) || p(u_j))
         for (int j = 0; j < latents; j++) {
@@ -81,19 +121,26 @@ final class SparseGaussianElbo {
             }
 
             // KL = 1/2 [tr(K_zz^-1 S) + m^T K_zz^-1 m - M + log det K_zz - log det S]
-            DMatrixRMaj unused = new DMatrixRMaj(m, m);
-            double logDetS = SpdMatrices.invert(covariances[j], unused, "q(u) covariance of latent " + j);
+            DMatrixRMaj covarianceInverse = new DMatrixRMaj(m, m);
+            double logDetS = SpdMatrices.invert(covariances[j], covarianceInverse, "q(u) covariance of latent " + j);
+            gains[j] = gain;
+            kernelInverses[j] = kzzInverse;
+            covarianceInverses[j] = covarianceInverse;
             DMatrixRMaj solved = new DMatrixRMaj(m, 1);
             CommonOps_DDRM.mult(kzzInverse, means[j], solved);
             double trace = SpdMatrices.traceOfProduct(kzzInverse, covariances[j]);
             divergence += 0.5 * (trace + CommonOps_DDRM.dot(means[j], solved) - m + logDetKzz - logDetS);
         }
 
-        // expected Gaussian log likelihood
+        // expected Gaussian log likelihood, and its gradient with respect to C, d, log R and mu
         DMatrixRMaj c = parameters.loadings();
         double[] d = parameters.offsets();
         double[] r = parameters.noiseVariances();
         double expected = 0;
+        DMatrixRMaj loadingsGradient = new DMatrixRMaj(neurons, latents);
+        double[] offsetsGradient = new double[neurons];
+        double[] logNoiseGradient = new double[neurons];
+        DMatrixRMaj meanSensitivity = new DMatrixRMaj(bins, latents);
         for (int t = 0; t < bins; t++) {
             for (int n = 0; n < neurons; n++) {
                 double residual = y.get(t, n) - d[n];
@@ -103,8 +150,51 @@ final class SparseGaussianElbo {
                     spread += c.get(n, j) * c.get(n, j) * marginalVariances.get(t, j);
                 }
                 expected -= 0.5 * (Math.log(2 * Math.PI * r[n]) + (residual * residual + spread) / r[n]);
+                if (withGradient) {
+                    offsetsGradient[n] += residual / r[n];
+                    logNoiseGradient[n] += 0.5 * ((residual * residual + spread) / r[n] - 1);
+                    for (int j = 0; j < latents; j++) {
+                        loadingsGradient.add(n, j, (residual * marginalMeans.get(t, j)
+                                - c.get(n, j) * marginalVariances.get(t, j)) / r[n]);
+                        meanSensitivity.add(t, j, c.get(n, j) * residual / r[n]);
+                    }
+                }
             }
         }
-        return expected - divergence;
+        double value = expected - divergence;
+        if (!withGradient) {
+            return new ElboGradient(value, null, null, null, null, null);
+        }
+
+        // variational parameters: dE/dm_j = A^T g_j - K_zz^-1 m_j and dE/dL_j = 2 G_j L_j
+        DMatrixRMaj[] meansGradient = new DMatrixRMaj[latents];
+        DMatrixRMaj[] factorsGradient = new DMatrixRMaj[latents];
+        for (int j = 0; j < latents; j++) {
+            int m = means[j].numRows;
+            DMatrixRMaj sensitivity = CommonOps_DDRM.extract(meanSensitivity, 0, bins, j, j + 1);
+            meansGradient[j] = new DMatrixRMaj(m, 1);
+            CommonOps_DDRM.multTransA(gains[j], sensitivity, meansGradient[j]);
+            CommonOps_DDRM.multAdd(-1, kernelInverses[j], means[j], meansGradient[j]);
+
+            double weight = 0;
+            for (int n = 0; n < neurons; n++) {
+                weight += c.get(n, j) * c.get(n, j) / r[n];
+            }
+            DMatrixRMaj weightedGain = gains[j].copy();
+            CommonOps_DDRM.scale(weight, weightedGain);
+            DMatrixRMaj g = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.multTransA(-0.5, gains[j], weightedGain, g);
+            CommonOps_DDRM.addEquals(g, -0.5, kernelInverses[j]);
+            CommonOps_DDRM.addEquals(g, 0.5, covarianceInverses[j]);
+            factorsGradient[j] = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.mult(2, g, factors[j], factorsGradient[j]);
+            for (int row = 0; row < m; row++) {
+                for (int col = row + 1; col < m; col++) {
+                    factorsGradient[j].set(row, col, 0);
+                }
+            }
+        }
+        return new ElboGradient(value, loadingsGradient, offsetsGradient, logNoiseGradient, meansGradient,
+                factorsGradient);
     }
 }
