@@ -12,7 +12,9 @@ import org.ejml.data.DMatrixRMaj;
  * @param logNoiseVariances dELBO/dlog R, length N
  * @param means per latent, dELBO/dm_j, {@code M_j x 1}
  * @param factors per latent, dELBO/dL_j, lower triangular {@code M_j x M_j}
+ * @param logLengthScales dELBO/dlog l, length D
+ * @param logPriorVariances dELBO/dlog sigma^2, length D
  */
 record ElboGradient(double value, DMatrixRMaj loadings, double[] offsets, double[] logNoiseVariances,
-        DMatrixRMaj[] means, DMatrixRMaj[] factors) {
+        DMatrixRMaj[] means, DMatrixRMaj[] factors, double[] logLengthScales, double[] logPriorVariances) {
 }

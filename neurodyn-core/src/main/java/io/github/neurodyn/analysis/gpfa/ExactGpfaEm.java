@@ -270,7 +270,7 @@ final class ExactGpfaEm {
             CommonOps_DDRM.mult(left, kernelInverse, sandwich);
             CommonOps_DDRM.subtractEquals(sandwich, kernelInverse);
             DMatrixRMaj derivative = new DMatrixRMaj(bins, bins);
-            SquaredExponentialKernel.logLengthScaleDerivative(seconds, lengthScale, 1.0, derivative);
+            SquaredExponentialKernel.logLengthScaleDerivative(seconds, seconds, lengthScale, 1.0, derivative);
             slope += 0.5 * SpdMatrices.traceOfProduct(sandwich, derivative);
         }
         return new double[] {value, slope};

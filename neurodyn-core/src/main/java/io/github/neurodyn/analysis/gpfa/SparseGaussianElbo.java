@@ -20,8 +20,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Cost: {@code O(sum_j (M_j^3 + T M_j^2) + T N D)} flops.
  *
- * <p>NOTE: this computes the value only. The gradients, the minibatch optimiser and ARD are
- * not built yet.
+ * <p>NOTE: the minibatch optimiser (Adam) and the ARD fit that use this bound are not built yet.
  */
 final class SparseGaussianElbo {
 
@@ -46,7 +45,8 @@ final class SparseGaussianElbo {
 
     /**
      * Computes the ELBO of one segment and its gradient with respect to C, d, log R, the
-     * means {@code m_j} and lower-triangular factors {@code L_j} of {@code S_j = L_j L_j^T}:
+     * means {@code m_j}, the lower-triangular factors {@code L_j} of {@code S_j = L_j L_j^T}, the log
+     * length scales and the log prior variances:
      * with {@code e_tn = y_tn - d_n - C_n . mu_t} and {@code w_j = sum_n C_nj^2 / R_n},
      * {@code dE/dd_n = sum_t e_tn / R_n}, {@code dE/dC_nj = sum_t (e_tn mu_tj - C_nj v_tj) / R_n},
      * {@code dE/dlog R_n = sum_t [(e_tn^2 + sum_j C_nj^2 v_tj) / R_n - 1] / 2},
@@ -54,7 +54,8 @@ final class SparseGaussianElbo {
      * {@code dE/dL_j = 2 G_j L_j} (lower part) with
      * {@code G_j = -1/2 w_j A_j^T A_j - 1/2 K_zz^-1 + 1/2 S_j^-1}.
      *
-     * <p>TODO: the gradient with respect to the length scales is not derived yet.
+     * The gradients with respect to {@code log l_j} and {@code log sigma_j^2} go through
+     * {@code K_xz}, {@code K_zz} and {@code k(t, t)}, as written in the code.
      *
      * @param parameters the model
      * @param timesMs the segment's grid in ms, length T
@@ -88,6 +89,8 @@ final class SparseGaussianElbo {
         DMatrixRMaj[] gains = new DMatrixRMaj[latents];
         DMatrixRMaj[] kernelInverses = new DMatrixRMaj[latents];
         DMatrixRMaj[] covarianceInverses = new DMatrixRMaj[latents];
+        DMatrixRMaj[] inducingKernels = new DMatrixRMaj[latents];
+        DMatrixRMaj[] crossKernels = new DMatrixRMaj[latents];
 
         // per latent: marginals of q(x_j) and KL(q(u_j) || p(u_j))
         for (int j = 0; j < latents; j++) {
@@ -126,6 +129,8 @@ final class SparseGaussianElbo {
             gains[j] = gain;
             kernelInverses[j] = kzzInverse;
             covarianceInverses[j] = covarianceInverse;
+            inducingKernels[j] = kzz;
+            crossKernels[j] = kxz;
             DMatrixRMaj solved = new DMatrixRMaj(m, 1);
             CommonOps_DDRM.mult(kzzInverse, means[j], solved);
             double trace = SpdMatrices.traceOfProduct(kzzInverse, covariances[j]);
@@ -163,12 +168,14 @@ final class SparseGaussianElbo {
         }
         double value = expected - divergence;
         if (!withGradient) {
-            return new ElboGradient(value, null, null, null, null, null);
+            return new ElboGradient(value, null, null, null, null, null, null, null);
         }
 
         // variational parameters: dE/dm_j = A^T g_j - K_zz^-1 m_j and dE/dL_j = 2 G_j L_j
         DMatrixRMaj[] meansGradient = new DMatrixRMaj[latents];
         DMatrixRMaj[] factorsGradient = new DMatrixRMaj[latents];
+        double[] logLengthScaleGradient = new double[latents];
+        double[] logPriorVarianceGradient = new double[latents];
         for (int j = 0; j < latents; j++) {
             int m = means[j].numRows;
             DMatrixRMaj sensitivity = CommonOps_DDRM.extract(meanSensitivity, 0, bins, j, j + 1);
@@ -193,8 +200,44 @@ final class SparseGaussianElbo {
                     factorsGradient[j].set(row, col, 0);
                 }
             }
+
+            // kernel hyperparameters: dELBO = sum (B K_zz^-1) o dK_xz + sum H o dK_zz - 1/2 w sum_t dk(t, t)
+            // with B = g m^T - w A (S - K_zz) and
+            // H = -K_zz^-1 B^T A + 1/2 w A^T A - 1/2 [K_zz^-1 - K_zz^-1 (S + m m^T) K_zz^-1]
+            DMatrixRMaj spread = covariances[j].copy();
+            CommonOps_DDRM.subtractEquals(spread, inducingKernels[j]);
+            DMatrixRMaj b = new DMatrixRMaj(bins, m);
+            CommonOps_DDRM.multTransB(sensitivity, means[j], b);
+            CommonOps_DDRM.multAdd(-weight, gains[j], spread, b);
+            DMatrixRMaj crossWeight = new DMatrixRMaj(bins, m);
+            CommonOps_DDRM.mult(b, kernelInverses[j], crossWeight);
+            DMatrixRMaj h = new DMatrixRMaj(m, m);
+            DMatrixRMaj bTransA = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.multTransA(b, gains[j], bTransA);
+            CommonOps_DDRM.mult(-1, kernelInverses[j], bTransA, h);
+            CommonOps_DDRM.multAddTransA(0.5 * weight, gains[j], gains[j], h);
+            DMatrixRMaj secondMoment = covariances[j].copy();
+            CommonOps_DDRM.multAddTransB(means[j], means[j], secondMoment);
+            DMatrixRMaj left = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.mult(kernelInverses[j], secondMoment, left);
+            CommonOps_DDRM.multAdd(0.5, left, kernelInverses[j], h);
+            CommonOps_DDRM.addEquals(h, -0.5, kernelInverses[j]);
+
+            double[] inducing = ExactGpfa.toSeconds(inducingTimesMs[j]);
+            double length = parameters.lengthScalesSeconds()[j];
+            double variance = parameters.priorVariances()[j];
+            DMatrixRMaj crossDerivative = new DMatrixRMaj(bins, m);
+            SquaredExponentialKernel.logLengthScaleDerivative(seconds, inducing, length, variance, crossDerivative);
+            DMatrixRMaj inducingDerivative = new DMatrixRMaj(m, m);
+            SquaredExponentialKernel.logLengthScaleDerivative(inducing, inducing, length, variance, inducingDerivative);
+            logLengthScaleGradient[j] = SpdMatrices.traceOfProduct(crossWeight, crossDerivative)
+                    + SpdMatrices.traceOfProduct(h, inducingDerivative);
+
+            // d/dlog sigma^2 scales K_xz, K_zz and k(t, t) by themselves
+            logPriorVarianceGradient[j] = SpdMatrices.traceOfProduct(crossWeight, crossKernels[j])
+                    + SpdMatrices.traceOfProduct(h, inducingKernels[j]) - 0.5 * weight * bins * variance;
         }
         return new ElboGradient(value, loadingsGradient, offsetsGradient, logNoiseGradient, meansGradient,
-                factorsGradient);
+                factorsGradient, logLengthScaleGradient, logPriorVarianceGradient);
     }
 }

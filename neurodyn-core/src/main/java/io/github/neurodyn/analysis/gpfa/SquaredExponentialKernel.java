@@ -74,25 +74,28 @@ public final class SquaredExponentialKernel {
     }
 
     /**
-     * Fills the derivative of the covariance with respect to {@code log l}:
-     * {@code sigma^2 (1 - eps) exp(-(t - s)^2 / (2 l^2)) (t - s)^2 / l^2}.
+     * Fills the derivative of {@link #crossCovariance} with respect to {@code log l}:
+     * {@code sigma^2 (1 - eps) exp(-(t - s)^2 / (2 l^2)) (t - s)^2 / l^2}. Pass the same grid
+     * twice for the derivative of {@link #covariance}.
      *
-     * @param timesSeconds the grid, length T, in seconds
+     * @param rowTimesSeconds the first grid, length T, in seconds
+     * @param columnTimesSeconds the second grid, length S, in seconds
      * @param lengthScaleSeconds l, in seconds, positive
      * @param variance sigma^2, positive
-     * @param out T x T output, overwritten
+     * @param out T x S output, overwritten
      */
-    public static void logLengthScaleDerivative(double[] timesSeconds, double lengthScaleSeconds, double variance,
-            DMatrixRMaj out) {
-        int t = timesSeconds.length;
-        out.reshape(t, t);
+    public static void logLengthScaleDerivative(double[] rowTimesSeconds, double[] columnTimesSeconds,
+            double lengthScaleSeconds, double variance, DMatrixRMaj out) {
+        int rows = rowTimesSeconds.length;
+        int cols = columnTimesSeconds.length;
+        out.reshape(rows, cols);
         double smooth = variance * (1 - WHITE_NOISE_SHARE);
         double inverseSquare = 1 / (lengthScaleSeconds * lengthScaleSeconds);
-        for (int i = 0; i < t; i++) {
-            for (int j = 0; j < t; j++) {
-                double lag = timesSeconds[i] - timesSeconds[j];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double lag = rowTimesSeconds[i] - columnTimesSeconds[j];
                 double scaled = lag * lag * inverseSquare;
-                out.data[i * t + j] = smooth * Math.exp(-0.5 * scaled) * scaled;
+                out.data[i * cols + j] = smooth * Math.exp(-0.5 * scaled) * scaled;
             }
         }
     }

@@ -132,6 +132,36 @@ class ElboGradientTest {
         }
     }
 
+    @Test
+    void logLengthScaleGradientMatches() {
+        double[] lengths = parameters.lengthScalesSeconds();
+        for (int j = 0; j < lengths.length; j++) {
+            int index = j;
+            double numerical = centralDifference(Math.log(lengths[j]), value -> {
+                double[] shifted = lengths.clone();
+                shifted[index] = Math.exp(value);
+                return boundWith(new GpfaParameters(parameters.loadings(), parameters.offsets(),
+                        parameters.noiseVariances(), shifted, parameters.priorVariances()));
+            });
+            assertClose(numerical, analytic.logLengthScales()[j], "dlog l latent " + j);
+        }
+    }
+
+    @Test
+    void logPriorVarianceGradientMatches() {
+        double[] variances = parameters.priorVariances();
+        for (int j = 0; j < variances.length; j++) {
+            int index = j;
+            double numerical = centralDifference(Math.log(variances[j]), value -> {
+                double[] shifted = variances.clone();
+                shifted[index] = Math.exp(value);
+                return boundWith(new GpfaParameters(parameters.loadings(), parameters.offsets(),
+                        parameters.noiseVariances(), parameters.lengthScalesSeconds(), shifted));
+            });
+            assertClose(numerical, analytic.logPriorVariances()[j], "dlog sigma^2 latent " + j);
+        }
+    }
+
     private ElboGradient bound() {
         return SparseGaussianElbo.gradient(parameters, TIMES_MS, y, INDUCING_MS, means, factors);
     }
