@@ -38,8 +38,16 @@ final class JpcaCommand extends CommandSupport {
     Path data;
 
     @Option(names = "--model",
-            description = "Analyse the library's default movement-generating network (not available yet).")
+            description = "Analyse the movement-epoch rates (10 ms bins, time 0 at movement onset) of the "
+                    + "library's default movement-generating network instead of a recording.")
     boolean model;
+
+    @Option(names = "--neurons", defaultValue = "200",
+            description = "Network size N for --model, half excitatory (default: ${DEFAULT-VALUE}).")
+    int neurons;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the --model network (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--window", paramLabel = "START,END",
             description = "Analysed time window in ms, inclusive, matching the time_ms column (default: all bins).")
@@ -57,6 +65,10 @@ final class JpcaCommand extends CommandSupport {
     /** Diameter of the start markers; trajectory lines have no markers. */
     private static final int START_MARKER_PIXELS = 7;
 
+    /** Bin width of the model's movement-epoch activity, in ms. */
+    private static final double MODEL_BIN_MS = 10.0;
+
+    private JpcaOptions jpcaOptions;
     private Recording recording;
     private JpcaResult result;
 
@@ -70,11 +82,7 @@ final class JpcaCommand extends CommandSupport {
         if (model && data != null) {
             throw new IllegalArgumentException("give either --data FILE or --model, not both");
         }
-        if (model) {
-            throw new IllegalArgumentException("--model is not available yet because the library has no default "
-                    + "movement-generating network; use --data FILE");
-        }
-        if (data == null) {
+        if (!model && data == null) {
             throw new IllegalArgumentException("missing --data FILE (a CSV with columns condition,time_ms,<neurons>)");
         }
         JpcaOptions options = JpcaOptions.defaults().withPcs(pcs);
@@ -85,12 +93,22 @@ final class JpcaCommand extends CommandSupport {
         if (soften != null) {
             options = options.withSoftNormalisation(soften);
         }
-        recording = RecordingCsv.read(data);
-        result = Jpca.of(recording, options);
+        if (model && neurons < 20) {
+            throw new IllegalArgumentException("--neurons must be at least 20 for --model, found " + neurons);
+        }
+        jpcaOptions = options;
+        if (!model) {
+            recording = RecordingCsv.read(data);
+            result = Jpca.of(recording, options);
+        }
     }
 
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
+        if (model) {
+            recording = DefaultMovementModel.build(neurons, seed).movementActivity(MODEL_BIN_MS);
+            result = Jpca.of(recording, jpcaOptions);
+        }
         out.writeText("jpc_projections.csv", projectionTable(result.analysedTimesMs(), result.projections()));
         out.writeText("jpc_projections_all_times.csv",
                 projectionTable(result.allTimesMs(), result.projectionsAllTimes()));
@@ -199,7 +217,7 @@ final class JpcaCommand extends CommandSupport {
 
     private void fillSummary(Summary summary) {
         double[] times = result.analysedTimesMs();
-        summary.put("data", data.getFileName().toString())
+        summary.put("data", model ? "model" : data.getFileName().toString())
                 .put("conditions", result.conditions().size())
                 .put("conditionLabels", result.conditions())
                 .put("neurons", result.neurons())
@@ -223,7 +241,7 @@ final class JpcaCommand extends CommandSupport {
 
     private void printTable() {
         System.out.printf(Locale.ROOT, "jPCA of %s: %d conditions, %d neurons, %d analysed bins (%s..%s ms), %d PCs "
-                + "capture %.3f of the variance%n", data.getFileName(), result.conditions().size(), result.neurons(),
+                + "capture %.3f of the variance%n", model ? "model" : data.getFileName(), result.conditions().size(), result.neurons(),
                 result.analysedTimeBins(), result.analysedTimesMs()[0],
                 result.analysedTimesMs()[result.analysedTimeBins() - 1], result.pcs(), result.varianceCapturedByPcs());
         System.out.printf(Locale.ROOT, "R^2 best %.4f, skew %.4f; plane 1: best %.4f, skew %.4f%n",

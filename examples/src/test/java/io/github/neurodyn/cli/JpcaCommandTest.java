@@ -135,10 +135,24 @@ class JpcaCommandTest {
     }
 
     @Test
-    void modelIsNotAvailableYet() {
+    void modelAndDataTogetherExitTwo() throws IOException {
+        Path data = writeRotatingCsv();
         Path out = dir.resolve("out");
-        assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("jpca", "--model", "--out", out.toString()));
+        assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("jpca", "--model", "--data", data.toString(),
+                "--out", out.toString()));
         assertFalse(Files.exists(out), "no output folder is created for bad input");
+    }
+
+    @Test
+    void modelRunsAtReducedSize() throws IOException {
+        Path out = dir.resolve("model");
+        assertEquals(ExitCode.SUCCESS, NeurodynCommand.execute("jpca", "--model", "--neurons", "40", "--out",
+                out.toString()));
+        JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertEquals(8, summary.get("conditions").asInt());
+        assertEquals(40, summary.get("neurons").asInt());
+        assertEquals("model", summary.get("data").asText());
+        assertTrue(summary.get("r2Skew").asDouble() > 0, "the skew-symmetric fit explains some of the dynamics");
     }
 
     @Test
