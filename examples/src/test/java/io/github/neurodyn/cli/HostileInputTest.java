@@ -202,6 +202,7 @@ class HostileInputTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "--dt-ms 0",
+        "--dt-ms 1e-300",
         "--dt-ms NaN",
         "--dt-ms Infinity",
         "--duration-ms -5",
