@@ -200,6 +200,16 @@ class ConcurrentUseTest {
     }
 
     @Test
+    void sharedSimulationRunsMatchSequential() throws Exception {
+        Simulation shared = Simulation.of(sharedNetwork()).integrator(Integrator.HEUN).stepSeconds(1e-3)
+                .durationSeconds(0.05).sampleEverySeconds(5e-3).initialState(SeededInputs.gaussian(N, 1, 16).data)
+                .noise(OrnsteinUhlenbeckNoise.independent(0.01, 0.2)).seed(98).trials(2);
+        double[] sequential = allTrials(shared.run());
+
+        assertAllEqual("one Simulation run from many threads", sequential, concurrently(() -> allTrials(shared.run())));
+    }
+
+    @Test
     void adaptiveSimulationsMatchSequential() throws Exception {
         RateNetwork network = sharedNetwork();
         double[] x0 = SeededInputs.gaussian(N, 1, 15).data;
