@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in a trajectory or matrix with NaN or infinite entries. Dormand-Prince used to report NaN
  * input as a step-size underflow (NotConvergedException); it must raise
  * SimulationDivergedException. It stops at its last accepted time, which can lie a whole
- * adaptive step before the NaN onset, and its stages spread the NaN to every neuron through
+ * adaptive step before the NaN onset. Its stages also spread the NaN to every neuron through
  * W phi(x), because 0 * NaN is NaN, so only the fixed-step integrators name the input's neuron.
  */
 class NumericalFailureTest {
