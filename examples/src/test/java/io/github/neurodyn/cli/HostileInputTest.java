@@ -251,4 +251,19 @@ class HostileInputTest {
         List<String> names = filesUnder(out).stream().map(path -> path.getFileName().toString()).toList();
         assertEquals(List.of("summary.json"), names, "only the summary after divergence");
     }
+
+    /** A diverged run used to leave the previous run's trajectory beside its own summary. */
+    @Test
+    void divergenceRemovesStaleResults() throws IOException {
+        Path out = dir.resolve("reused");
+        Run first = execute("simulate", "--neurons", "6", "--duration-ms", "5", "--out", out.toString());
+        assertEquals(ExitCode.SUCCESS, first.status(), "first run; stderr: " + first.error());
+
+        Run second = execute("simulate", "--network", "gaussian", "--gain", "4", "--nonlinearity", "identity",
+                "--neurons", "20", "--duration-ms", "500", "--max-abs-state", "50", "--out", out.toString());
+
+        assertEquals(ExitCode.NUMERICAL_FAILURE, second.status(), "stderr: " + second.error());
+        List<String> names = filesUnder(out).stream().map(path -> path.getFileName().toString()).toList();
+        assertEquals(List.of("summary.json"), names, "only the summary of the failed run");
+    }
 }
