@@ -129,6 +129,24 @@ public final class OutputDirectory {
         }
     }
 
+    /**
+     * Deletes result files that an earlier run left in the folder, so that a failed run does
+     * not leave them beside its own summary, where they would pass for its results.
+     *
+     * @param fileNames names inside the folder; missing files are skipped
+     * @throws UncheckedIOException when a file exists but cannot be deleted
+     */
+    public void deleteStale(List<String> fileNames) {
+        for (String fileName : fileNames) {
+            Path file = root.resolve(fileName);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot delete stale result " + file + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
     private static void deleteQuietly(Path tmp) {
         if (tmp == null) {
             return;

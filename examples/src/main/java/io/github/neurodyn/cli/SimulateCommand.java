@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
  * (time_ms and the mean rate phi(x) of all, excitatory and inhibitory neurons),
  * {@code traces.png}, {@code population-rates.png} and {@code summary.json}. A run whose state
  * leaves {@code --max-abs-state} exits with status 3 and writes only the summary, with
- * {@code converged} false, the reason, the time and the neuron.
+ * {@code converged} false, the reason, the time and the neuron. It deletes the other files
+ * that an earlier run left in the same folder.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Build a network and integrate tau dx/dt = -x + W phi(x) + h + noise; write trajectories, "
@@ -119,6 +120,10 @@ final class SimulateCommand extends CommandSupport {
     private Integrator scheme;
     private OrnsteinUhlenbeckNoise noise;
 
+    /** Files a successful run writes besides summary.json. */
+    static final List<String> RESULT_FILES =
+            List.of("states.csv", "states.npy", "population.csv", "traces.png", "population-rates.png");
+
     @Override
     protected String name() {
         return "simulate";
@@ -194,6 +199,7 @@ final class SimulateCommand extends CommandSupport {
                     .maxAbsState(maxAbsState)
                     .run();
         } catch (SimulationDivergedException ex) {
+            out.deleteStale(RESULT_FILES);
             summary.put("finalTimeSeconds", ex.timeSeconds())
                     .put("divergedNeuron", ex.neuron())
                     .put("maxAbsState", Math.abs(ex.value()));

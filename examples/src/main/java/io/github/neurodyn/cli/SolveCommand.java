@@ -58,6 +58,8 @@ final class SolveCommand implements Callable<Integer> {
         for (Path file : files) {
             cases.add(MatrixCase.read(file));
         }
+        // Check the report's folder before writing anything, so a bad --json leaves no results behind.
+        OutputDirectory jsonFolder = json == null ? null : OutputDirectory.create(json.toAbsolutePath().getParent());
         OutputDirectory out = OutputDirectory.create(outFolder != null ? outFolder : Path.of("neurodyn-out", "solve"));
 
         long start = System.nanoTime();
@@ -69,8 +71,8 @@ final class SolveCommand implements Callable<Integer> {
 
         int passed = (int) results.stream().filter(r -> Boolean.TRUE.equals(r.get("pass"))).count();
         writeResults(out, results);
-        if (json != null) {
-            writeJson(json, results);
+        if (jsonFolder != null) {
+            writeJson(jsonFolder, json, results);
         }
         Summary summary = new Summary().put("cases", results.size()).put("passed", passed)
                 .put("failed", results.size() - passed).put("tolerance", level.name()).put("seconds", seconds);
@@ -171,10 +173,8 @@ final class SolveCommand implements Callable<Integer> {
         out.writeText("results.csv", table);
     }
 
-    private static void writeJson(Path file, List<Map<String, Object>> results) {
-        Path absolute = file.toAbsolutePath();
-        OutputDirectory folder = OutputDirectory.create(absolute.getParent());
-        folder.writeText(absolute.getFileName().toString(), writer -> writer.write(
+    private static void writeJson(OutputDirectory folder, Path file, List<Map<String, Object>> results) {
+        folder.writeText(file.getFileName().toString(), writer -> writer.write(
                 MAPPER.writeValueAsString(results) + "\n"));
     }
 

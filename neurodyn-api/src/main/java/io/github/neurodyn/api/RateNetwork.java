@@ -187,8 +187,8 @@ public final class RateNetwork {
          *
          * @return the network
          * @throws IllegalArgumentException if W is missing, not square, empty or not finite, a
-         *     time constant is not positive and finite, h has the wrong length or is not finite,
-         *     or phi is null
+         *     time constant is not positive and finite or so small that 1/tau overflows, h has
+         *     the wrong length or is not finite, or phi is null
          */
         public RateNetwork build() {
             Arguments.requireSquare(weights, "weights");
@@ -196,18 +196,28 @@ public final class RateNetwork {
             Arguments.requireAtLeast(n, 1, "weights.numRows");
             double[] tau;
             if (timeConstants == null) {
-                Arguments.requirePositive(timeConstant, "timeConstant (s)");
+                requireInvertible(timeConstant, "timeConstant (s)");
                 tau = new double[n];
                 Arrays.fill(tau, timeConstant);
             } else {
                 tau = Arguments.requireLength(timeConstants, n, "timeConstants").clone();
                 for (int i = 0; i < n; i++) {
-                    Arguments.requirePositive(tau[i], "timeConstants[" + i + "] (s)");
+                    requireInvertible(tau[i], "timeConstants[" + i + "] (s)");
                 }
             }
             double[] h = bias == null ? new double[n] : Arguments.requireLength(bias, n, "bias").clone();
             Arguments.requireNonNull(nonlinearity, "nonlinearity");
             return new RateNetwork(weights.copy(), tau, h, nonlinearity);
+        }
+
+        /** Checks that tau is positive and finite and that 1/tau, a factor of the drift, is finite. */
+        private static void requireInvertible(double tau, String name) {
+            Arguments.requirePositive(tau, name);
+            if (Double.isInfinite(1.0 / tau)) {
+                throw new IllegalArgumentException(String.format(
+                        "%s = %s is too small because 1/tau overflows; expected at least %s",
+                        name, tau, 1.0 / Double.MAX_VALUE));
+            }
         }
     }
 }

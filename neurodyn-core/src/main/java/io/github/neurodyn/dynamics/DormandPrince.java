@@ -155,6 +155,12 @@ final class DormandPrince {
                 last = true;
             }
             if (!(h > Math.ulp(t) * 16)) {
+                // A NaN error estimate that no step size cures comes from a NaN state or drift, for
+                // example NaN input: report it as divergence at that neuron, not as step underflow.
+                if (Double.isNaN(error)) {
+                    StateBounds.check(t, yNew, n, Double.MAX_VALUE);
+                    StateBounds.check(t, k7[0], n, Double.MAX_VALUE);
+                }
                 throw new NotConvergedException(String.format(
                         "Dormand-Prince step size underflow (h = %.3g s) at t = %.6g s; the solution "
                                 + "may blow up there", h, t), attempts, error);

@@ -60,6 +60,9 @@ public final class Simulation {
     /** Relative slack under which a sample interval counts as a whole number of steps. */
     private static final double GRID_TOLERANCE = 1e-9;
 
+    /** Largest number of fixed steps in one run: 2^53, beyond which t + dt rounds to t. */
+    private static final double MAX_STEPS_PER_RUN = 0x1p53;
+
     private final RateNetwork network;
     private Integrator integrator = Integrator.RK4;
     private double stepSeconds = 1e-4;
@@ -107,7 +110,7 @@ public final class Simulation {
     /**
      * Sets the step of the fixed-step integrators, in seconds.
      *
-     * @param seconds dt, positive
+     * @param seconds dt, positive and at least durationSeconds / 2^53
      * @return this simulation
      */
     public Simulation stepSeconds(double seconds) {
@@ -425,6 +428,13 @@ public final class Simulation {
         Arguments.requirePositive(absoluteTolerance, "absoluteTolerance");
         Arguments.requirePositive(relativeTolerance, "relativeTolerance");
         Arguments.requireAtLeast(hookEverySteps, 1, "hookEverySteps");
+        if (integrator.isFixedStep() && durationSeconds / stepSeconds > MAX_STEPS_PER_RUN) {
+            throw new IllegalArgumentException(String.format(
+                    "stepSeconds = %s is too small for durationSeconds = %s: the run would need %.3g steps, and "
+                            + "beyond %.3g steps t + dt rounds to t; expected stepSeconds >= %s",
+                    stepSeconds, durationSeconds, durationSeconds / stepSeconds, MAX_STEPS_PER_RUN,
+                    durationSeconds / MAX_STEPS_PER_RUN));
+        }
 
         // Shapes against the network size.
         if (initialState != null) {

@@ -296,23 +296,38 @@ public final class Stepper {
     /**
      * Copies the state of one trial into a caller buffer.
      *
-     * @param trial the trial b
-     * @param out a buffer of length N
+     * @param trial the trial b, in [0, B)
+     * @param out a buffer of length at least N
+     * @throws IllegalArgumentException if the trial is out of range or the buffer is null or short
      */
     public void copyState(int trial, double[] out) {
+        requireTrial(trial);
+        Arguments.requireNonNull(out, "out");
+        if (out.length < n) {
+            throw new IllegalArgumentException(String.format("out must have length at least N = %d, found %d",
+                    n, out.length));
+        }
         System.arraycopy(x[trial], 0, out, 0, n);
     }
 
     /**
      * Replaces the state of one trial, for example after an external event.
      *
-     * @param trial the trial b
+     * @param trial the trial b, in [0, B)
      * @param state length N, finite
-     * @throws IllegalArgumentException if the state is null, not finite or of the wrong length
+     * @throws IllegalArgumentException if the trial is out of range, or the state is null, not
+     *     finite or of the wrong length
      */
     public void setState(int trial, double[] state) {
+        requireTrial(trial);
         Arguments.requireLength(state, n, "state");
         System.arraycopy(state, 0, x[trial], 0, n);
+    }
+
+    private void requireTrial(int trial) {
+        if (trial < 0 || trial >= trials) {
+            throw new IllegalArgumentException(String.format("trial must be in [0, %d), found %d", trials, trial));
+        }
     }
 
     /** Returns the live state array of a trial, for the simulation's own sampling. */
