@@ -75,7 +75,14 @@ public final class NeurodynCommand implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, cmd, parseResult, verbose));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError ex) {
+            // Reached when a size option asks for more memory than the JVM has; not a bug to trace.
+            System.err.println("neurodyn: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); reduce --neurons or the number of trials, or raise the heap with java -Xmx");
+            return ExitCode.BAD_INPUT;
+        }
     }
 
     private static int handle(Exception ex, CommandLine cmd, ParseResult parseResult, boolean verbose) {

@@ -133,8 +133,8 @@ public final class SocCommand extends CommandSupport {
             throw new IllegalArgumentException(
                     "--excitatory-fraction, --probability, --gamma and --radius apply to --preset hennequin only");
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("--max-iterations must be at least 0, found " + maxIterations);
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("--max-iterations must be at least 1, found " + maxIterations);
         }
         requirePositive(learningRate, "--learning-rate");
         requirePositive(epsilon, "--epsilon");
@@ -178,7 +178,7 @@ public final class SocCommand extends CommandSupport {
         DMatrixRMaj optimised = result.weights();
 
         writeSpectra(out, start, optimised);
-        writeHistory(out, result.history());
+        writeHistory(out, result.history(), result.finalAbscissa());
         EnergySpectrum energy = result.finalAbscissa() < 1.0 ? EvokedEnergy.of(optimised, TAU_SECONDS) : null;
         if (energy != null) {
             writeEnergy(out, energy);
@@ -303,11 +303,16 @@ public final class SocCommand extends CommandSupport {
         Plots.save(out, "eigenvalues.png", chart);
     }
 
-    private static void writeHistory(OutputDirectory out, List<SocIteration> history) {
+    /**
+     * Writes the abscissa at the start of every iteration, then one last row (iteration n + 1,
+     * no step taken) with the abscissa of the returned W, so the curve ends where the run ended.
+     */
+    private static void writeHistory(OutputDirectory out, List<SocIteration> history, double finalAbscissa) {
         CsvTable table = new CsvTable("iteration", "abscissa", "smoothed_abscissa", "shift", "step_norm", "elapsed_s");
-        double[] iteration = new double[history.size()];
-        double[] abscissa = new double[history.size()];
-        double[] smoothed = new double[history.size()];
+        int rows = history.size() + 1;
+        double[] iteration = new double[rows];
+        double[] abscissa = new double[rows];
+        double[] smoothed = new double[rows];
         boolean tracked = false;
         for (int k = 0; k < history.size(); k++) {
             SocIteration record = history.get(k);
@@ -318,14 +323,16 @@ public final class SocCommand extends CommandSupport {
             smoothed[k] = record.smoothedAbscissa();
             tracked |= !Double.isNaN(record.smoothedAbscissa());
         }
+        table.row(rows, finalAbscissa, null, null, null, null);
+        iteration[rows - 1] = rows;
+        abscissa[rows - 1] = finalAbscissa;
+        smoothed[rows - 1] = Double.NaN;
         out.writeText("history.csv", table);
-        if (history.isEmpty()) {
-            return;
-        }
         XYChart chart = Plots.lineChart("Spectral abscissa during optimisation", "iteration", "abscissa of W");
         Plots.addLine(chart, "spectral abscissa", iteration, abscissa);
         if (tracked) {
-            Plots.addLine(chart, "smoothed spectral abscissa", iteration, smoothed);
+            Plots.addLine(chart, "smoothed spectral abscissa", java.util.Arrays.copyOf(iteration, rows - 1),
+                    java.util.Arrays.copyOf(smoothed, rows - 1));
         }
         Plots.save(out, "history.png", chart);
     }

@@ -58,7 +58,11 @@ final class SolveCommand implements Callable<Integer> {
         for (Path file : files) {
             cases.add(MatrixCase.read(file));
         }
-        // Check the report's folder before writing anything, so a bad --json leaves no results behind.
+        // Check the report's path before writing anything, so a bad --json leaves no results behind.
+        if (json != null && java.nio.file.Files.isDirectory(json)) {
+            throw new IllegalArgumentException("--json must name a file, but " + json.toAbsolutePath()
+                    + " is a folder");
+        }
         OutputDirectory jsonFolder = json == null ? null : OutputDirectory.create(json.toAbsolutePath().getParent());
         OutputDirectory out = OutputDirectory.create(outFolder != null ? outFolder : Path.of("neurodyn-out", "solve"));
 

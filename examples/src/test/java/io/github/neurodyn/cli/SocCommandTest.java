@@ -41,8 +41,11 @@ class SocCommandTest {
         assertEquals(10, summary.get("topAmplification").size());
         assertTrue(summary.get("finalAbscissa").asDouble() <= 0.15, "final abscissa above target");
         List<String> history = Files.readAllLines(out.resolve("history.csv"));
-        assertEquals(summary.get("iterations").asInt() + 1, history.size());
+        // Header, one row per iteration, and the final row for the returned W.
+        assertEquals(summary.get("iterations").asInt() + 2, history.size());
         assertFalse(history.get(1).contains(",,"), "smoothed abscissa missing in " + history.get(1));
+        String[] last = history.get(history.size() - 1).split(",", -1);
+        assertEquals(summary.get("finalAbscissa").asDouble(), Double.parseDouble(last[1]));
     }
 
     @Test

@@ -145,9 +145,10 @@ public final class Simulation {
      *
      * @param x0 length N, finite; copied at run time
      * @return this simulation
+     * @throws IllegalArgumentException if {@code x0} is null
      */
     public Simulation initialState(double[] x0) {
-        this.initialState = x0;
+        this.initialState = Arguments.requireNonNull(x0, "initialState");
         this.initialStates = null;
         return this;
     }

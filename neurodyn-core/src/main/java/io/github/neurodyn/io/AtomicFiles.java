@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file under a temporary name in the target directory and moves it into place. */
 final class AtomicFiles {
@@ -27,10 +29,14 @@ final class AtomicFiles {
     static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        // A hidden name created by the writer itself, so the file gets the process's default
+        // permissions rather than the owner-only mode of createTempFile.
+        Path temporary = directory.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             try {

@@ -3,6 +3,7 @@ package io.github.neurodyn.linalg;
 import io.github.neurodyn.api.SingularEquationException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -39,6 +40,11 @@ record GeneralisedForm(DMatrixRMaj a, DMatrixRMaj q, double reciprocalCondition)
         }
         DMatrixRMaj inverse = new DMatrixRMaj(n, n);
         lu.invert(inverse);
+        // An exactly singular E leaves NaN or infinite entries in the inverse, which the 1-norm
+        // below would skip, so they are caught first.
+        if (MatrixFeatures_DDRM.hasUncountable(inverse)) {
+            throw new SingularEquationException("E is singular: its inverse has non-finite entries");
+        }
         double reciprocal = 1.0 / (NormOps_DDRM.normP1(e) * NormOps_DDRM.normP1(inverse));
         if (!(reciprocal > n * EPS)) {
             throw new SingularEquationException(String.format(
