@@ -44,17 +44,19 @@ final class Residual {
         DMatrixRMaj a = problem.aView();
         DMatrixRMaj b = problem.bView();
         DMatrixRMaj q = problem.qView();
-        DMatrixRMaj e = problem.hasE() ? problem.eView() : Dense.identity(problem.n());
+        // E = I is not formed: each product with it would be a wasted n^3 multiply.
+        DMatrixRMaj e = problem.hasE() ? problem.eView() : null;
+        double normE = e == null ? Math.sqrt(problem.n()) : Dense.normF(e);
         double normX = Dense.normF(x);
 
         if (problem.domain() == RiccatiProblem.TimeDomain.CONTINUOUS) {
             // res = A^T X E + E^T X A - M R^-1 M^T + Q with M = E^T X B + S
-            DMatrixRMaj xe = Dense.mult(x, e);
-            DMatrixRMaj m = withCrossTerm(Dense.multTransA(e, Dense.mult(x, b)), problem);
+            DMatrixRMaj m = withCrossTerm(transposeTimes(e, Dense.mult(x, b)), problem);
             DMatrixRMaj f = Dense.mult(m, Dense.solve(problem.rView(), Dense.transpose(m)));
-            DMatrixRMaj res = Dense.add(Dense.multTransA(a, xe), Dense.multTransA(e, Dense.mult(x, a)));
+            DMatrixRMaj xe = e == null ? x : Dense.mult(x, e);
+            DMatrixRMaj res = Dense.add(Dense.multTransA(a, xe), transposeTimes(e, Dense.mult(x, a)));
             res = Dense.add(Dense.subtract(res, f), q);
-            double scale = Dense.normF(q) + 2 * Dense.normF(a) * Dense.normF(e) * normX + Dense.normF(f);
+            double scale = Dense.normF(q) + 2 * Dense.normF(a) * normE * normX + Dense.normF(f);
             return new Parts(res, scale);
         }
 
@@ -66,13 +68,17 @@ final class Residual {
             return null;
         }
         DMatrixRMaj f = Dense.mult(m, wInverseMt);
-        DMatrixRMaj res = Dense.subtract(Dense.multTransA(a, Dense.mult(x, a)),
-                Dense.multTransA(e, Dense.mult(x, e)));
+        DMatrixRMaj exe = e == null ? x : Dense.multTransA(e, Dense.mult(x, e));
+        DMatrixRMaj res = Dense.subtract(Dense.multTransA(a, Dense.mult(x, a)), exe);
         res = Dense.add(Dense.subtract(res, f), q);
         double normA = Dense.normF(a);
-        double normE = Dense.normF(e);
         double scale = Dense.normF(q) + normA * normA * normX + normE * normE * normX + Dense.normF(f);
         return new Parts(res, scale);
+    }
+
+    /** Returns E^T m, or m itself when E is null (the identity). */
+    private static DMatrixRMaj transposeTimes(DMatrixRMaj e, DMatrixRMaj m) {
+        return e == null ? m : Dense.multTransA(e, m);
     }
 
     private static DMatrixRMaj withCrossTerm(DMatrixRMaj m, RiccatiProblem problem) {

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * {@code Gc = (I + G Y0)^-1 G}. Because D is small, its own rounding errors are small in
  * absolute terms, so each step recovers digits that the first solve lost. Res(Y0) is taken
  * from the original matrices, so the steps converge to the solution of the given equation
- * and not of its reduction with a rounded G. When a
- * defect-correction step does not lower the residual, a Newton step (Kleinman, IEEE Trans.
- * Automat. Control 13(1), 1968; Hewer, IEEE Trans. Automat. Control 16(4), 1971) is tried
- * instead; refinement stops at the first step that lowers neither.
+ * and not of its reduction with a rounded G. Each refinement step first tries a Newton step
+ * (Kleinman, IEEE Trans. Automat. Control 13(1), 1968; Hewer, IEEE Trans. Automat. Control
+ * 16(4), 1971), one Lyapunov solve of order n, and only when that does not lower the residual
+ * the defect correction, which costs as much as the first solve. Refinement stops at the
+ * first step that lowers neither.
  */
 final class RiccatiSolver {
 
@@ -65,13 +66,14 @@ final class RiccatiSolver {
         LOG.debug("Riccati {} n={} m={}: doubling converged in {} steps, relative residual {}",
                 problem.domain(), problem.n(), problem.m(), first.iterations(), residual);
 
-        // Refinement while it lowers the residual: a defect-correction step, else a Newton step
+        // Refinement while it lowers the residual: a Newton step, which costs one Lyapunov solve
+        // of order n, else a defect-correction step, which costs a first solve again.
         int refinementSteps = 0;
         for (int step = 0; step < MAX_REFINEMENT_STEPS && residual > RESIDUAL_TARGET; step++) {
-            DMatrixRMaj yNext = corrected(y, correct(problem, reduced, method, y));
+            DMatrixRMaj yNext = corrected(y, newtonStep(problem, reduced, y));
             double residualNext = yNext == null ? Double.NaN : Residual.relative(problem, reduced.toOriginal(yNext));
             if (!(residualNext < residual)) {
-                yNext = corrected(y, newtonStep(problem, reduced, y));
+                yNext = corrected(y, correct(problem, reduced, method, y));
                 residualNext = yNext == null ? Double.NaN : Residual.relative(problem, reduced.toOriginal(yNext));
             }
             if (!(residualNext < residual)) {
