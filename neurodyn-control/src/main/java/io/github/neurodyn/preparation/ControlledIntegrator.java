@@ -1,0 +1,160 @@
+package io.github.neurodyn.preparation;
+
+import io.github.neurodyn.api.Nonlinearity;
+import io.github.neurodyn.api.SimulationDivergedException;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Classical fourth-order Runge-Kutta integration of the controlled rate network
+ *
+ * <pre>
+ *     tau dx/dt = -x + W phi(x) + h + u_ff + B v,    v = -K(T - t) (x - x*)
+ * </pre>
+ *
+ * augmented with the running costs {@code e^T Q_C e} and {@code ||v||^2}, so that the cost
+ * integrals share the state's fourth-order accuracy. All work arrays are allocated once.
+ */
+final class ControlledIntegrator {
+
+    private final int n;
+    private final int m;
+    private final double[] w;
+    private final double[] inverseTau;
+    private final double[] drive;
+    private final double[] b;
+    private final double[] xStar;
+    private final DMatrixRMaj q;
+    private final Nonlinearity phi;
+    private final double maxAbsState;
+
+    private final double[] rates;
+    private final double[] error;
+    private final double[] v;
+    private final double[][] stages;
+    private final double[] trial;
+
+    ControlledIntegrator(DMatrixRMaj weights, double[] timeConstants, double[] bias, double[] feedforward,
+            DMatrixRMaj inputMatrix, double[] xStar, DMatrixRMaj stateCost, Nonlinearity phi, double maxAbsState) {
+        this.n = weights.numRows;
+        this.m = inputMatrix.numCols;
+        this.w = weights.data.clone();
+        this.inverseTau = new double[n];
+        this.drive = new double[n];
+        for (int i = 0; i < n; i++) {
+            inverseTau[i] = 1.0 / timeConstants[i];
+            drive[i] = bias[i] + feedforward[i];
+        }
+        this.b = inputMatrix.data.clone();
+        this.xStar = xStar.clone();
+        this.q = stateCost.copy();
+        this.phi = phi;
+        this.maxAbsState = maxAbsState;
+        this.rates = new double[n];
+        this.error = new double[n];
+        this.v = new double[m];
+        this.stages = new double[4][n + 2];
+        this.trial = new double[n + 2];
+    }
+
+    /**
+     * Integrates over [0, T] in {@code steps} equal steps from x0 and records every step.
+     *
+     * @return the samples: states (N x (steps + 1)), the prospective cost series, and in
+     *     {@code integrals} the state cost and the input energy at T
+     */
+    DMatrixRMaj integrate(double[] x0, double horizonSeconds, int steps, GainSchedule gains,
+            double[] costSeries, double[] integrals) {
+        DMatrixRMaj states = new DMatrixRMaj(n, steps + 1);
+        double[] y = new double[n + 2];
+        System.arraycopy(x0, 0, y, 0, n);
+        record(states, 0, y, costSeries);
+        double h = steps == 0 ? 0 : horizonSeconds / steps;
+
+        for (int step = 0; step < steps; step++) {
+            double t = step * h;
+
+            // Four stages of the classical Runge-Kutta method
+            derivative(t, horizonSeconds, y, gains, stages[0]);
+            combine(y, stages[0], 0.5 * h, trial);
+            derivative(t + 0.5 * h, horizonSeconds, trial, gains, stages[1]);
+            combine(y, stages[1], 0.5 * h, trial);
+            derivative(t + 0.5 * h, horizonSeconds, trial, gains, stages[2]);
+            combine(y, stages[2], h, trial);
+            derivative(t + h, horizonSeconds, trial, gains, stages[3]);
+            for (int i = 0; i < n + 2; i++) {
+                y[i] += h / 6 * (stages[0][i] + 2 * stages[1][i] + 2 * stages[2][i] + stages[3][i]);
+            }
+
+            // Reject a state that is not finite or out of bounds
+            double time = step == steps - 1 ? horizonSeconds : (step + 1) * h;
+            for (int i = 0; i < n; i++) {
+                if (!(Math.abs(y[i]) <= maxAbsState)) {
+                    throw new SimulationDivergedException(time, i, y[i], maxAbsState);
+                }
+            }
+            record(states, step + 1, y, costSeries);
+        }
+        integrals[0] = y[n];
+        integrals[1] = y[n + 1];
+        return states;
+    }
+
+    private void record(DMatrixRMaj states, int column, double[] y, double[] costSeries) {
+        for (int i = 0; i < n; i++) {
+            states.set(i, column, y[i]);
+            error[i] = y[i] - xStar[i];
+        }
+        costSeries[column] = quadratic(error);
+    }
+
+    private static void combine(double[] y, double[] slope, double h, double[] out) {
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i] + h * slope[i];
+        }
+    }
+
+    /** Writes the drift of the augmented state (x, state cost, input energy) into {@code out}. */
+    private void derivative(double t, double horizonSeconds, double[] y, GainSchedule gains, double[] out) {
+        for (int i = 0; i < n; i++) {
+            error[i] = y[i] - xStar[i];
+        }
+        phi.values(y, rates, n);
+        gains.feedback(horizonSeconds - t, error, v);
+
+        // Leak, bias, feedforward and recurrent input
+        for (int i = 0; i < n; i++) {
+            out[i] = -y[i] + drive[i];
+        }
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int offset = i * n;
+            for (int j = 0; j < n; j++) {
+                sum += w[offset + j] * rates[j];
+            }
+            out[i] += sum;
+        }
+
+        // Feedback through B and the input energy
+        double energy = 0;
+        for (int k = 0; k < m; k++) {
+            energy += v[k] * v[k];
+        }
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int offset = i * m;
+            for (int k = 0; k < m; k++) {
+                sum += b[offset + k] * v[k];
+            }
+            out[i] += sum;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] *= inverseTau[i];
+        }
+        out[n] = quadratic(error);
+        out[n + 1] = energy;
+    }
+
+    private double quadratic(double[] e) {
+        return ProspectiveCost.quadraticForm(q, e);
+    }
+}

@@ -1,0 +1,407 @@
+package io.github.neurodyn.preparation;
+
+import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.RateNetwork;
+import io.github.neurodyn.lqr.FiniteHorizonSolution;
+import io.github.neurodyn.lqr.Lqr;
+import io.github.neurodyn.lqr.LqrGain;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Optimal anticipatory control of a rate network (Kao, Sadabadi and Hennequin, "Optimal
+ * anticipatory control as a theory of motor preparation: a thalamo-cortical circuit model",
+ * Neuron 109, 2021). During a preparation window [0, T] that ends at the go cue, the network
+ *
+ * <pre>
+ *     tau dx/dt = -x + W phi(x) + h + u,      u = u_ff + B v,      v = -K (x - x*)
+ * </pre>
+ *
+ * is driven toward the prepared state x*. The static input {@code u_ff = x* - W phi(x*) - h}
+ * makes x* a fixed point and reaches every neuron. The feedback v (m inputs) enters through
+ * the input matrix B (N x m, default the identity). K is the LQR gain of the network
+ * linearised at x*,
+ *
+ * <pre>
+ *     de/dt = A e + D^-1 B v,   A = D^-1 (-I + W diag(phi'(x*))),   D = diag(tau),   e = x - x*,
+ * </pre>
+ *
+ * for the cost {@code int_0^T (e^T Q_C e + lambda ||v||^2) dt + e(T)^T Q_C e(T)}, with Q_C the
+ * prospective motor cost ({@link ProspectiveCost}, trace N) and lambda the input cost weight
+ * (default 0.1). When B has orthonormal columns (identity or a subset of neurons),
+ * {@code ||v|| = ||u - u_ff||}. See {@link PreparationStrategy} for the gains.
+ *
+ * <pre>{@code
+ * Preparation preparation = Preparation.builder()
+ *         .network(network).preparedState(xStar).cost(ProspectiveCost.of(a, c))
+ *         .build();
+ * PreparationRun run = preparation.run(PreparationStrategy.OPTIMAL, spontaneous, 0.3);
+ * }</pre>
+ *
+ * <p>Cost: the steady-state gain needs one CARE of size N (a 2N x 2N real Schur form). The
+ * finite-horizon gain integrates the Riccati differential equation once for the longest window
+ * requested (about 16 N^3 flops per Riccati step) and stores two N x N matrices per step.
+ * A simulated step costs about 4 (2 N^2 + 3 N m) flops.
+ *
+ * <p>NOTE: the finite-horizon gains are kept for the whole window, m N doubles per Riccati
+ * step: with N = m = 200, 1 ms steps and a 0.6 s window that is about 190 MB. A longer
+ * Riccati step saves memory but loses accuracy, because the equation is stiff for small lambda.
+ */
+public final class Preparation {
+
+    /** Default input cost weight lambda, for Q_C normalised to trace N. */
+    public static final double DEFAULT_INPUT_COST_WEIGHT = 0.1;
+
+    /** Default integration step of the network in seconds. */
+    public static final double DEFAULT_STEP_SECONDS = 1e-3;
+
+    /** Default step of the Riccati differential equation in seconds. */
+    public static final double DEFAULT_RICCATI_STEP_SECONDS = 1e-3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Preparation.class);
+
+    private final RateNetwork network;
+    private final double[] xStar;
+    private final ProspectiveCost cost;
+    private final DMatrixRMaj inputMatrix;
+    private final double lambda;
+    private final double stepSeconds;
+    private final double riccatiStepSeconds;
+    private final double maxAbsState;
+
+    private final double[] feedforward;
+    private final DMatrixRMaj a;
+    private final DMatrixRMaj scaledInput;
+    private LqrGain steadyStateGain;
+    private LqrGain identityCostGain;
+    private GainSchedule finiteHorizonSchedule;
+
+    private Preparation(Builder builder) {
+        this.network = builder.network;
+        this.xStar = builder.xStar.clone();
+        this.cost = builder.cost;
+        this.inputMatrix = builder.inputMatrix.copy();
+        this.lambda = builder.lambda;
+        this.stepSeconds = builder.stepSeconds;
+        this.riccatiStepSeconds = builder.riccatiStepSeconds;
+        this.maxAbsState = builder.maxAbsState;
+
+        // u_ff = x* - W phi(x*) - h makes x* a fixed point
+        int n = network.size();
+        double[] rates = new double[n];
+        network.nonlinearity().values(xStar, rates, n);
+        DMatrixRMaj recurrent = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.mult(network.weights(), DMatrixRMaj.wrap(n, 1, rates), recurrent);
+        double[] bias = network.bias();
+        this.feedforward = new double[n];
+        for (int i = 0; i < n; i++) {
+            feedforward[i] = xStar[i] - recurrent.data[i] - bias[i];
+        }
+
+        // Linearisation at x* with the input scaled by 1 / tau
+        this.a = network.linearisation(xStar);
+        double[] tau = network.timeConstants();
+        this.scaledInput = inputMatrix.copy();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < inputMatrix.numCols; k++) {
+                scaledInput.set(i, k, inputMatrix.get(i, k) / tau[i]);
+            }
+        }
+    }
+
+    /** Returns a builder with the documented defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a copy of the static input u_ff that makes x* a fixed point (length N). */
+    public double[] feedforwardInput() {
+        return feedforward.clone();
+    }
+
+    /** Returns a copy of the linearisation A at x* (N x N, 1/s). */
+    public DMatrixRMaj linearisation() {
+        return a.copy();
+    }
+
+    /** Returns a copy of the input matrix of the linearised system, {@code D^-1 B} (N x m, 1/s). */
+    public DMatrixRMaj scaledInputMatrix() {
+        return scaledInput.copy();
+    }
+
+    /** Returns the prospective cost used as state cost. */
+    public ProspectiveCost cost() {
+        return cost;
+    }
+
+    /** Returns the input cost weight lambda. */
+    public double inputCostWeight() {
+        return lambda;
+    }
+
+    /**
+     * Returns the infinite-horizon LQR design for state cost Q_C, computed on first use from
+     * {@code A^T X + X A - X B~ (lambda I)^-1 B~^T X + Q_C = 0}, {@code B~ = D^-1 B},
+     * {@code K = B~^T X / lambda}.
+     *
+     * @return gain, cost matrix and closed loop
+     * @throws io.github.neurodyn.api.NoStabilizingSolutionException if (A, B~) is not
+     *     stabilisable
+     */
+    public synchronized LqrGain steadyStateGain() {
+        if (steadyStateGain == null) {
+            steadyStateGain = Lqr.continuous(a, scaledInput, cost.matrix(), inputCost());
+            LOG.debug("steady-state preparation gain: N = {}, m = {}, CARE residual {}",
+                    a.numRows, scaledInput.numCols, steadyStateGain.riccati().relativeResidual());
+        }
+        return steadyStateGain;
+    }
+
+    /**
+     * Returns the infinite-horizon LQR design for state cost Q = I (the "identity cost"
+     * comparison), computed on first use.
+     *
+     * @return gain, cost matrix and closed loop
+     * @throws io.github.neurodyn.api.NoStabilizingSolutionException if (A, B~) is not
+     *     stabilisable
+     */
+    public synchronized LqrGain identityCostGain() {
+        if (identityCostGain == null) {
+            identityCostGain = Lqr.continuous(a, scaledInput, CommonOps_DDRM.identity(a.numRows), inputCost());
+        }
+        return identityCostGain;
+    }
+
+    /**
+     * Returns the finite-horizon solution of the Riccati differential equation
+     * {@code -dX/dt = A^T X + X A - X B~ B~^T X / lambda + Q_C}, {@code X(T) = Q_C}, over a
+     * window of the given length, with steps no longer than the Riccati step.
+     *
+     * @param preparationSeconds window length T in seconds, positive
+     * @return X(t) and K(t) on the grid
+     * @throws IllegalArgumentException if T is not positive and finite
+     */
+    public FiniteHorizonSolution finiteHorizonGain(double preparationSeconds) {
+        Arguments.requireFinite(Arguments.requirePositive(preparationSeconds, "preparationSeconds"),
+                "preparationSeconds");
+        int steps = (int) Math.ceil(preparationSeconds / riccatiStepSeconds - 1e-9);
+        DMatrixRMaj q = cost.matrix();
+        return Lqr.finiteHorizon(a, scaledInput, q, inputCost(), q, preparationSeconds, Math.max(1, steps));
+    }
+
+    /**
+     * Simulates one preparation window on the nonlinear network.
+     *
+     * @param strategy how the feedback is chosen
+     * @param initialState state at the start of the window, usually the spontaneous state (length N)
+     * @param preparationSeconds window length T in seconds, {@code >= 0}; the go cue is at T
+     * @return the states, costs and input energy of the window
+     * @throws IllegalArgumentException if an argument is null, not finite, of the wrong length,
+     *     or T is negative
+     * @throws io.github.neurodyn.api.SimulationDivergedException if a state leaves the bound
+     * @throws io.github.neurodyn.api.NoStabilizingSolutionException if a steady-state gain is
+     *     requested and (A, B~) is not stabilisable
+     */
+    public PreparationRun run(PreparationStrategy strategy, double[] initialState, double preparationSeconds) {
+        Arguments.requireNonNull(strategy, "strategy");
+        Arguments.requireFinite(Arguments.requireLength(initialState, network.size(), "initialState"),
+                "initialState");
+        Arguments.requireFinite(Arguments.requireNonNegative(preparationSeconds, "preparationSeconds"),
+                "preparationSeconds");
+        return simulate(strategy, initialState, preparationSeconds, schedule(strategy, preparationSeconds));
+    }
+
+    /**
+     * Simulates the window for each preparation time, all from the same initial state. The
+     * finite-horizon Riccati equation is integrated once, for the longest time.
+     *
+     * @param strategy how the feedback is chosen
+     * @param initialState state at the start of every window (length N)
+     * @param preparationSeconds window lengths in seconds, each {@code >= 0}
+     * @return one run per window, in the given order
+     * @throws IllegalArgumentException as {@link #run}
+     */
+    public List<PreparationRun> sweep(PreparationStrategy strategy, double[] initialState,
+            double[] preparationSeconds) {
+        Arguments.requireNonNull(strategy, "strategy");
+        Arguments.requireFinite(Arguments.requireLength(initialState, network.size(), "initialState"),
+                "initialState");
+        Arguments.requireFinite(Arguments.requireNonNull(preparationSeconds, "preparationSeconds"),
+                "preparationSeconds");
+        double longest = 0;
+        for (double t : preparationSeconds) {
+            Arguments.requireNonNegative(t, "preparationSeconds");
+            longest = Math.max(longest, t);
+        }
+        GainSchedule gains = schedule(strategy, longest);
+        List<PreparationRun> runs = new ArrayList<>(preparationSeconds.length);
+        for (double t : preparationSeconds) {
+            runs.add(simulate(strategy, initialState, t, gains));
+        }
+        return runs;
+    }
+
+    private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains) {
+        int steps = horizon == 0 ? 0 : (int) Math.ceil(horizon / stepSeconds - 1e-9);
+        ControlledIntegrator integrator = new ControlledIntegrator(network.weights(), network.timeConstants(),
+                network.bias(), feedforward, inputMatrix, xStar, cost.matrix(), network.nonlinearity(), maxAbsState);
+        double[] costSeries = new double[steps + 1];
+        double[] integrals = new double[2];
+        DMatrixRMaj states = integrator.integrate(x0, horizon, steps, gains, costSeries, integrals);
+        double[] times = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            times[k] = k == steps ? horizon : k * (horizon / steps);
+        }
+        double terminal = costSeries[steps];
+        double total = integrals[0] + lambda * integrals[1] + terminal;
+        return new PreparationRun(strategy, horizon, times, states, costSeries, terminal, integrals[0],
+                integrals[1], total);
+    }
+
+    private synchronized GainSchedule schedule(PreparationStrategy strategy, double longestSeconds) {
+        switch (strategy) {
+            case NAIVE:
+                return GainSchedule.none(network.size());
+            case OPTIMAL_STEADY_STATE:
+                return GainSchedule.constant(steadyStateGain().gain());
+            case IDENTITY_COST:
+                return GainSchedule.constant(identityCostGain().gain());
+            case OPTIMAL:
+                if (longestSeconds == 0) {
+                    return GainSchedule.none(network.size());
+                }
+                if (finiteHorizonSchedule == null || finiteHorizonSchedule.horizonSeconds() < longestSeconds) {
+                    finiteHorizonSchedule = GainSchedule.timeVarying(finiteHorizonGain(longestSeconds));
+                    LOG.debug("finite-horizon preparation gain over {} s", longestSeconds);
+                }
+                return finiteHorizonSchedule;
+            default:
+                throw new IllegalArgumentException("unknown strategy " + strategy);
+        }
+    }
+
+    private DMatrixRMaj inputCost() {
+        DMatrixRMaj r = CommonOps_DDRM.identity(inputMatrix.numCols);
+        CommonOps_DDRM.scale(lambda, r);
+        return r;
+    }
+
+    /** Settings of a {@link Preparation}; {@link #build()} validates them. */
+    public static final class Builder {
+
+        private RateNetwork network;
+        private double[] xStar;
+        private ProspectiveCost cost;
+        private DMatrixRMaj inputMatrix;
+        private double lambda = DEFAULT_INPUT_COST_WEIGHT;
+        private double stepSeconds = DEFAULT_STEP_SECONDS;
+        private double riccatiStepSeconds = DEFAULT_RICCATI_STEP_SECONDS;
+        private double maxAbsState = 1e6;
+
+        private Builder() {
+        }
+
+        /** Sets the network (required). */
+        public Builder network(RateNetwork network) {
+            this.network = network;
+            return this;
+        }
+
+        /** Sets the prepared state x* (required, length N), the initial state of the movement. */
+        public Builder preparedState(double[] xStar) {
+            this.xStar = xStar == null ? null : xStar.clone();
+            return this;
+        }
+
+        /** Sets the state cost Q_C (required, N x N). */
+        public Builder cost(ProspectiveCost cost) {
+            this.cost = cost;
+            return this;
+        }
+
+        /** Sets the input matrix B (N x m); the default is the N x N identity. */
+        public Builder inputMatrix(DMatrixRMaj inputMatrix) {
+            this.inputMatrix = inputMatrix == null ? null : inputMatrix.copy();
+            return this;
+        }
+
+        /**
+         * Sets B to the columns of the identity for the given neurons, so that only they
+         * receive feedback.
+         */
+        public Builder inputNeurons(int... neurons) {
+            Arguments.requireNonNull(neurons, "neurons");
+            Arguments.requireNonNull(network, "network (set it before inputNeurons)");
+            int n = network.size();
+            DMatrixRMaj b = new DMatrixRMaj(n, neurons.length);
+            for (int k = 0; k < neurons.length; k++) {
+                if (neurons[k] < 0 || neurons[k] >= n) {
+                    throw new IllegalArgumentException("neurons[" + k + "] is " + neurons[k]
+                            + ", expected an index in [0, " + (n - 1) + "]");
+                }
+                b.set(neurons[k], k, 1.0);
+            }
+            this.inputMatrix = b;
+            return this;
+        }
+
+        /** Sets the input cost weight lambda (positive, default 0.1). */
+        public Builder inputCostWeight(double lambda) {
+            this.lambda = lambda;
+            return this;
+        }
+
+        /** Sets the largest integration step of the network in seconds (default 1e-3). */
+        public Builder stepSeconds(double seconds) {
+            this.stepSeconds = seconds;
+            return this;
+        }
+
+        /** Sets the largest step of the Riccati differential equation in seconds (default 1e-3). */
+        public Builder riccatiStepSeconds(double seconds) {
+            this.riccatiStepSeconds = seconds;
+            return this;
+        }
+
+        /** Sets the bound on |x_i| beyond which a run is reported as diverged (default 1e6). */
+        public Builder maxAbsState(double bound) {
+            this.maxAbsState = bound;
+            return this;
+        }
+
+        /**
+         * Validates the settings and computes u_ff and the linearisation.
+         *
+         * @return the preparation problem
+         * @throws IllegalArgumentException naming the first invalid setting
+         */
+        public Preparation build() {
+            Arguments.requireNonNull(network, "network");
+            int n = network.size();
+            Arguments.requireFinite(Arguments.requireLength(xStar, n, "preparedState"), "preparedState");
+            Arguments.requireNonNull(cost, "cost");
+            if (cost.size() != n) {
+                throw new IllegalArgumentException("cost is " + cost.size() + " x " + cost.size()
+                        + ", expected " + n + " x " + n + " to match the network");
+            }
+            if (inputMatrix == null) {
+                inputMatrix = CommonOps_DDRM.identity(n);
+            }
+            if (inputMatrix.numRows != n || inputMatrix.numCols < 1) {
+                throw new IllegalArgumentException("inputMatrix is " + inputMatrix.numRows + " x "
+                        + inputMatrix.numCols + ", expected " + n + " x m with m >= 1");
+            }
+            Arguments.requireFinite(inputMatrix, "inputMatrix");
+            Arguments.requireFinite(Arguments.requirePositive(lambda, "inputCostWeight"), "inputCostWeight");
+            Arguments.requireFinite(Arguments.requirePositive(stepSeconds, "stepSeconds"), "stepSeconds");
+            Arguments.requireFinite(Arguments.requirePositive(riccatiStepSeconds, "riccatiStepSeconds"),
+                    "riccatiStepSeconds");
+            Arguments.requirePositive(maxAbsState, "maxAbsState");
+            return new Preparation(this);
+        }
+    }
+}
