@@ -26,7 +26,10 @@ import picocli.CommandLine.ParseResult;
         versionProvider = NeurodynCommand.Version.class,
         description = "Rate-network models of motor cortex and the control theory around them.",
         subcommands = {
+            MovementCommand.class,
+            SimulateCommand.class,
             SolveCommand.class,
+            SocCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {

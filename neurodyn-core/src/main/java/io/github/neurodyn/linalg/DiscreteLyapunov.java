@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * quasi-triangular equation {@code T Y T^T - Y + C = 0} is solved by the column recursion
  * of Barraud (IEEE TAC 22(5), 883-885, 1977) with 1x1 and 2x2 diagonal blocks; {@code X = Z Y Z^T}, symmetrised. Cost: the Schur form, about
  * {@code 25 n^3} flops, plus about {@code 2 n^3} for the recursion (in matrix-vector form,
- * so slower per flop than the continuous solver) and {@code 8 n^3} for the changes of basis.
+ * so slower per flop than the continuous solver) and {@code 6 n^3} for the changes of basis.
  *
  * <p>A unique solution exists if and only if {@code lambda_i lambda_j != 1} for all
  * eigenvalues of A; A need not be Schur stable. An equation with

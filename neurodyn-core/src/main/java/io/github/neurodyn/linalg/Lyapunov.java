@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * 1972), with 1x1 and 2x2 diagonal blocks; {@code X = Z Y Z^T}. See Golub and Van Loan,
  * Matrix Computations, 4th ed., chapter 7. Y and X are symmetrised,
  * {@code (X + X^T) / 2}, because Q is symmetric. Cost: the Schur form, about
- * {@code 25 n^3} flops, plus {@code 2 n^3} for the triangular solve and {@code 8 n^3} for
- * the two changes of basis; {@code 4 n^2} doubles of work space.
+ * {@code 25 n^3} flops, plus {@code 2 n^3} for the triangular solve and {@code 6 n^3} for
+ * the two changes of basis and {@code 2 n^3} for the residual; about {@code 10 n^2} doubles
+ * of work space.
  *
  * <p>A unique solution exists if and only if {@code lambda_i + lambda_j != 0} for all
  * eigenvalues of A; A need not be stable. An equation whose closest eigenvalue pair has
@@ -119,7 +120,7 @@ public final class Lyapunov {
      * {@code (A - shift I)^T X + X (A - shift I) + Q = 0} when {@code transposed} is true,
      * reusing a Schur form of A: no new decomposition, X returned in the original basis.
      *
-     * <p>Cost: about {@code 12 n^3} flops (two changes of basis, the triangular solve and the
+     * <p>Cost: about {@code 10 n^3} flops (two changes of basis, the triangular solve and the
      * residual), about a third of a full solve. The relative residual is evaluated in the Schur basis,
      * {@code ||(T - sI) Y + Y (T - sI)^T + Z^T Q Z||_F / (2 ||T - sI||_F ||Y||_F + ||Q||_F)},
      * which equals the residual in the original basis up to the rounding of the two

@@ -1,7 +1,5 @@
 package io.github.neurodyn.linalg;
 
-import java.util.Arrays;
-
 /**
  * Solver of the quasi-triangular Stein (discrete Sylvester) equation {@code S Y R - Y = C},
  * where {@code S} (m x m) and {@code R} (n x n) are upper quasi-triangular with 1x1 and 2x2
@@ -13,7 +11,7 @@ import java.util.Arrays;
  * {@code H = S G}; the rows of the block are then solved bottom up from
  * {@code S_ii Y_ij R_jj - Y_ij = C_ij - H_i - S(i, >i) Y(>i, j) R_jj}, each block pair by
  * {@link SmallBlockSystem}. About {@code m n (m + n)} flops in matrix-vector form, plus
- * three m x 2 work arrays.
+ * three m x 2 and two n-long work arrays.
  *
  * <p>A block pair with {@code lambda mu ~ 1} yields a tiny pivot that is replaced and
  * counted in {@link SmallBlockSystem#perturbedSolves}.
@@ -39,19 +37,28 @@ final class QuasiTriangularStein {
         double[] g = new double[2 * m];
         double[] h = new double[2 * m];
         double[] v = new double[2 * m];
+        double[] rColumn0 = new double[n];
+        double[] rColumn1 = new double[n];
         int j = 0;
         while (j < n) {
             int q = (j + 1 < n && r[(j + 1) * n + j] != 0.0) ? 2 : 1;
 
-            // Contribution of the finished columns.
-            Arrays.fill(g, 0.0);
+            // Contribution of the finished columns, with R(<j, j) copied to contiguous arrays.
+            for (int l = 0; l < j; l++) {
+                rColumn0[l] = r[l * n + j];
+                rColumn1[l] = q == 2 ? r[l * n + j + 1] : 0.0;
+            }
             for (int i = 0; i < m; i++) {
+                double g0 = 0.0;
+                double g1 = 0.0;
+                int row = i * n;
                 for (int l = 0; l < j; l++) {
-                    double y = c[i * n + l];
-                    for (int b = 0; b < q; b++) {
-                        g[2 * i + b] += y * r[l * n + j + b];
-                    }
+                    double y = c[row + l];
+                    g0 += y * rColumn0[l];
+                    g1 += y * rColumn1[l];
                 }
+                g[2 * i] = g0;
+                g[2 * i + 1] = g1;
             }
             for (int i = 0; i < m; i++) {
                 double h0 = 0.0;

@@ -35,6 +35,9 @@ final class QuasiTriangularSylvester {
     private final double shift;
     private final SmallBlockSystem system = new SmallBlockSystem();
 
+    /** Transposed copy of the current leaf of C, {@code LEAF_SIZE x LEAF_SIZE}. */
+    private final double[] leaf = new double[LEAF_SIZE * LEAF_SIZE];
+
     private QuasiTriangularSylvester(double[] s, int sStride, double[] r, int rStride, double[] c, int cStride,
             double shift) {
         this.s = s;
@@ -104,11 +107,26 @@ final class QuasiTriangularSylvester {
         return k;
     }
 
-    /** Bartels-Stewart substitution on a leaf: columns of Y left to right, rows bottom up. */
+    /**
+     * Bartels-Stewart substitution on a leaf: columns of Y left to right, rows bottom up.
+     * The leaf of C is copied transposed into {@link #leaf}, so that both the dot products
+     * with rows of S and the updates of later columns run over contiguous memory.
+     */
     private void substitute(int s0, int m, int r0, int n) {
+        // Copy the leaf transposed: leaf[col * m + row] = C(s0 + row, r0 + col).
+        double[] w = leaf;
+        for (int row = 0; row < m; row++) {
+            int cRow = (s0 + row) * cStride + r0;
+            for (int col = 0; col < n; col++) {
+                w[col * m + row] = c[cRow + col];
+            }
+        }
+
         int j = 0;
         while (j < n) {
             int q = (j + 1 < n && r[(r0 + j + 1) * rStride + r0 + j] != 0.0) ? 2 : 1;
+
+            // Rows of the column block, bottom up.
             int iEnd = m;
             while (iEnd > 0) {
                 int p = (iEnd >= 2 && s[(s0 + iEnd - 1) * sStride + s0 + iEnd - 2] != 0.0) ? 2 : 1;
@@ -116,26 +134,46 @@ final class QuasiTriangularSylvester {
                 solveBlockPair(s0, i, p, iEnd, m, r0, j, q);
                 iEnd = i;
             }
+
+            // Later columns lose Y(:, j) R(j, later), an axpy over each column of the leaf.
+            for (int b = 0; b < q; b++) {
+                int solved = (j + b) * m;
+                int rRow = (r0 + j + b) * rStride + r0;
+                for (int col = j + q; col < n; col++) {
+                    double coefficient = r[rRow + col];
+                    if (coefficient == 0.0) {
+                        continue;
+                    }
+                    int target = col * m;
+                    for (int row = 0; row < m; row++) {
+                        w[target + row] -= coefficient * w[solved + row];
+                    }
+                }
+            }
             j += q;
+        }
+
+        // Copy the solution back.
+        for (int row = 0; row < m; row++) {
+            int cRow = (s0 + row) * cStride + r0;
+            for (int col = 0; col < n; col++) {
+                c[cRow + col] = w[col * m + row];
+            }
         }
     }
 
-    /** Solves for the p x q block of Y at local rows i.., columns j.. of the leaf. */
+    /** Solves for the p x q block of Y at leaf rows i.., columns j.., held transposed in {@link #leaf}. */
     private void solveBlockPair(int s0, int i, int p, int iEnd, int m, int r0, int j, int q) {
-        // Right-hand side: C_ij - S(i, below) Y(below, j) - Y(i, left) R(left, j).
+        // Right-hand side: C_ij - S(i, below) Y(below, j); the columns left of j are already applied.
+        double[] w = leaf;
         double[] rhs = system.rhs;
         for (int b = 0; b < q; b++) {
+            int column = (j + b) * m;
             for (int a = 0; a < p; a++) {
-                int row = s0 + i + a;
-                int col = r0 + j + b;
-                double sum = c[row * cStride + col];
-                int sRow = row * sStride + s0;
+                int sRow = (s0 + i + a) * sStride + s0;
+                double sum = w[column + i + a];
                 for (int t = iEnd; t < m; t++) {
-                    sum -= s[sRow + t] * c[(s0 + t) * cStride + col];
-                }
-                int cRow = row * cStride + r0;
-                for (int t = 0; t < j; t++) {
-                    sum -= c[cRow + t] * r[(r0 + t) * rStride + col];
+                    sum -= s[sRow + t] * w[column + t];
                 }
                 rhs[a + p * b] = sum;
             }
@@ -144,11 +182,11 @@ final class QuasiTriangularSylvester {
         // Kronecker system (I_q kron S_ii + R_jj^T kron I_p - 2 shift I) vec(Y_ij) = vec(rhs).
         int order = p * q;
         if (order == 1) {
-            int row = s0 + i;
+            int diagonal = s0 + i;
             int col = r0 + j;
-            system.k[0] = s[row * sStride + row] + r[col * rStride + col] - 2.0 * shift;
+            system.k[0] = s[diagonal * sStride + diagonal] + r[col * rStride + col] - 2.0 * shift;
             system.solve(1);
-            c[row * cStride + col] = rhs[0];
+            w[j * m + i] = rhs[0];
             return;
         }
         double[] k = system.k;
@@ -168,7 +206,7 @@ final class QuasiTriangularSylvester {
         system.solve(order);
         for (int b = 0; b < q; b++) {
             for (int a = 0; a < p; a++) {
-                c[(s0 + i + a) * cStride + r0 + j + b] = rhs[a + p * b];
+                w[(j + b) * m + i + a] = rhs[a + p * b];
             }
         }
     }

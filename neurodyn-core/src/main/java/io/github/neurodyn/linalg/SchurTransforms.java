@@ -7,7 +7,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Changes of basis between a matrix equation and the real Schur basis {@code Z} of its
  * coefficient matrix, and the symmetrisation applied to Lyapunov solutions.
  *
- * <p>Each transform is two dense products, {@code 4 n^3} flops, through {@link BlockProducts}.
+ * <p>Each general transform is two dense products, {@code 4 n^3} flops, through
+ * {@link BlockProducts}; the symmetric variants multiply out only the upper half of the
+ * second product, {@code 3 n^3} flops.
  */
 final class SchurTransforms {
 
