@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
             SimulateCommand.class,
             SolveCommand.class,
             SocCommand.class,
+            JpcaCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {
