@@ -12,9 +12,15 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * augmented with the running costs {@code e^T Q_C e} and {@code ||v||^2}, so that the cost
- * integrals share the state's fourth-order accuracy. All work arrays are allocated once.
+ * integrals share the state's fourth-order accuracy. States are recorded on a uniform grid.
+ * Each grid interval is split into substeps so that substep times the closed-loop rate bound
+ * stays below 1/2, because the finite-horizon gain grows steeply just before the go cue.
+ * All work arrays are allocated once.
  */
 final class ControlledIntegrator {
+
+    /** Largest product of substep and closed-loop rate bound; RK4 is stable up to about 2.8. */
+    private static final double SUBSTEP_RESOLUTION = 0.5;
 
     private final int n;
     private final int m;
@@ -71,25 +77,21 @@ final class ControlledIntegrator {
         double h = steps == 0 ? 0 : horizonSeconds / steps;
 
         for (int step = 0; step < steps; step++) {
-            double t = step * h;
+            double start = step * h;
+            double end = step == steps - 1 ? horizonSeconds : (step + 1) * h;
 
-            // Four stages of the classical Runge-Kutta method
-            derivative(t, horizonSeconds, y, gains, stages[0]);
-            combine(y, stages[0], 0.5 * h, trial);
-            derivative(t + 0.5 * h, horizonSeconds, trial, gains, stages[1]);
-            combine(y, stages[1], 0.5 * h, trial);
-            derivative(t + 0.5 * h, horizonSeconds, trial, gains, stages[2]);
-            combine(y, stages[2], h, trial);
-            derivative(t + h, horizonSeconds, trial, gains, stages[3]);
-            for (int i = 0; i < n + 2; i++) {
-                y[i] += h / 6 * (stages[0][i] + 2 * stages[1][i] + 2 * stages[2][i] + stages[3][i]);
+            // Substeps short enough for the fastest feedback in this interval
+            double rate = gains.maxRate(horizonSeconds - end, horizonSeconds - start);
+            int substeps = (int) Math.max(1, Math.ceil((end - start) * rate / SUBSTEP_RESOLUTION));
+            double dt = (end - start) / substeps;
+            for (int sub = 0; sub < substeps; sub++) {
+                rungeKuttaStep(start + sub * dt, dt, horizonSeconds, y, gains);
             }
 
             // Reject a state that is not finite or out of bounds
-            double time = step == steps - 1 ? horizonSeconds : (step + 1) * h;
             for (int i = 0; i < n; i++) {
                 if (!(Math.abs(y[i]) <= maxAbsState)) {
-                    throw new SimulationDivergedException(time, i, y[i], maxAbsState);
+                    throw new SimulationDivergedException(end, i, y[i], maxAbsState);
                 }
             }
             record(states, step + 1, y, costSeries);
@@ -97,6 +99,20 @@ final class ControlledIntegrator {
         integrals[0] = y[n];
         integrals[1] = y[n + 1];
         return states;
+    }
+
+    /** Advances y by one classical fourth-order Runge-Kutta step of length dt from time t. */
+    private void rungeKuttaStep(double t, double dt, double horizonSeconds, double[] y, GainSchedule gains) {
+        derivative(t, horizonSeconds, y, gains, stages[0]);
+        combine(y, stages[0], 0.5 * dt, trial);
+        derivative(t + 0.5 * dt, horizonSeconds, trial, gains, stages[1]);
+        combine(y, stages[1], 0.5 * dt, trial);
+        derivative(t + 0.5 * dt, horizonSeconds, trial, gains, stages[2]);
+        combine(y, stages[2], dt, trial);
+        derivative(t + dt, horizonSeconds, trial, gains, stages[3]);
+        for (int i = 0; i < n + 2; i++) {
+            y[i] += dt / 6 * (stages[0][i] + 2 * stages[1][i] + 2 * stages[2][i] + stages[3][i]);
+        }
     }
 
     private void record(DMatrixRMaj states, int column, double[] y, double[] costSeries) {

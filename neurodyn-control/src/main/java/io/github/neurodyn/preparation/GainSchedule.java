@@ -1,60 +1,78 @@
 package io.github.neurodyn.preparation;
 
-import io.github.neurodyn.lqr.FiniteHorizonSolution;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Feedback gains K as a function of the time left before the go cue. A constant gain has one
- * grid point. A finite-horizon solution over [0, H] gives K at time-to-go s as its grid value
- * at t = H - s, linearly interpolated: the Riccati equation is autonomous, so one solution for
- * the longest window serves every shorter window.
+ * Feedback gains K as a function of the time left before the go cue (time-to-go s). A
+ * constant gain has one grid point. Time-varying gains come from a finite-horizon solution
+ * over [0, H], linearly interpolated in s; because the Riccati equation is autonomous, one
+ * solution for the longest window serves every shorter window. Each grid point also carries
+ * an upper bound on the closed-loop rate in 1/s, which sets the integration substeps.
  */
 final class GainSchedule {
 
     private final double[][] gains;
+    private final double[] timeToGo;
+    private final double[] rates;
     private final double horizonSeconds;
-    private final double gridStepSeconds;
     private final int inputs;
     private final int n;
 
-    private GainSchedule(double[][] gains, double horizonSeconds, int inputs, int n) {
+    private GainSchedule(double[][] gains, double[] timeToGo, double[] rates, double horizonSeconds,
+            int inputs, int n) {
         this.gains = gains;
+        this.timeToGo = timeToGo;
+        this.rates = rates;
         this.horizonSeconds = horizonSeconds;
-        this.gridStepSeconds = gains.length > 1 ? horizonSeconds / (gains.length - 1) : 0;
         this.inputs = inputs;
         this.n = n;
     }
 
     static GainSchedule none(int n) {
-        return new GainSchedule(new double[0][], 0, 0, n);
+        return new GainSchedule(new double[0][], new double[0], new double[] {0}, 0, 0, n);
     }
 
-    static GainSchedule constant(DMatrixRMaj gain) {
-        return new GainSchedule(new double[][] {gain.data.clone()}, 0, gain.numRows, gain.numCols);
+    /** Wraps a constant gain K with its rate bound, the infinity norm of {@code B~ K}. */
+    static GainSchedule constant(DMatrixRMaj gain, DMatrixRMaj scaledInput) {
+        DMatrixRMaj loop = new DMatrixRMaj(scaledInput.numRows, gain.numCols);
+        CommonOps_DDRM.mult(scaledInput, gain, loop);
+        double rate = RiccatiFlow.symmetricNorm(loop);
+        return new GainSchedule(new double[][] {gain.data.clone()}, new double[] {0}, new double[] {rate},
+                Double.POSITIVE_INFINITY, gain.numRows, gain.numCols);
     }
 
-    static GainSchedule timeVarying(FiniteHorizonSolution solution) {
-        int points = solution.size();
+    static GainSchedule timeVarying(FiniteHorizonGains solution) {
+        int points = solution.gains().size();
         double[][] gains = new double[points][];
-        DMatrixRMaj first = solution.gain(0);
         for (int k = 0; k < points; k++) {
-            gains[k] = solution.gain(k).data;
+            gains[k] = solution.gains().get(k).data;
         }
-        double[] times = solution.timesSeconds();
-        return new GainSchedule(gains, times[points - 1], first.numRows, first.numCols);
-    }
-
-    int inputs() {
-        return inputs;
+        DMatrixRMaj first = solution.gains().get(0);
+        return new GainSchedule(gains, solution.timeToGoSeconds(), solution.closedLoopRates(),
+                solution.horizonSeconds(), first.numRows, first.numCols);
     }
 
     double horizonSeconds() {
         return horizonSeconds;
     }
 
+    /** Returns the largest rate bound over time-to-go in [low, high], in 1/s. */
+    double maxRate(double low, double high) {
+        if (rates.length == 1) {
+            return rates[0];
+        }
+        int first = Math.max(0, locate(low));
+        double max = 0;
+        for (int k = first; k < timeToGo.length && timeToGo[k] <= high; k++) {
+            max = Math.max(max, rates[k]);
+        }
+        return Math.max(max, rates[Math.min(locate(high) + 1, rates.length - 1)]);
+    }
+
     /**
      * Writes {@code v = -K(s) e} for time-to-go s into {@code v}; allocates nothing.
-     * A time-to-go beyond the horizon uses the gain at the start of the horizon.
+     * A time-to-go beyond the horizon uses the gain at the horizon.
      */
     void feedback(double timeToGoSeconds, double[] e, double[] v) {
         if (inputs == 0) {
@@ -65,12 +83,28 @@ final class GainSchedule {
             return;
         }
 
-        // Locate the grid interval of t = H - s and blend its two end gains
-        double t = Math.max(0, Math.min(horizonSeconds, horizonSeconds - timeToGoSeconds));
-        int k = Math.min((int) (t / gridStepSeconds), gains.length - 2);
-        double weight = Math.min(1, Math.max(0, t / gridStepSeconds - k));
+        // Locate the grid interval of s and blend its two end gains
+        double s = Math.max(0, Math.min(horizonSeconds, timeToGoSeconds));
+        int k = Math.min(locate(s), gains.length - 2);
+        double weight = (s - timeToGo[k]) / (timeToGo[k + 1] - timeToGo[k]);
+        weight = Math.min(1, Math.max(0, weight));
         multiply(gains[k], e, v, 1 - weight, true);
         multiply(gains[k + 1], e, v, weight, false);
+    }
+
+    /** Returns the last grid index whose time-to-go is at or below s (0 when s is below the grid). */
+    private int locate(double s) {
+        int low = 0;
+        int high = timeToGo.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (timeToGo[middle] <= s) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     private void multiply(double[] gain, double[] e, double[] v, double scale, boolean overwrite) {

@@ -2,7 +2,6 @@ package io.github.neurodyn.preparation;
 
 import io.github.neurodyn.api.Arguments;
 import io.github.neurodyn.api.RateNetwork;
-import io.github.neurodyn.lqr.FiniteHorizonSolution;
 import io.github.neurodyn.lqr.Lqr;
 import io.github.neurodyn.lqr.LqrGain;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * is driven toward the prepared state x*. The static input {@code u_ff = x* - W phi(x*) - h}
  * makes x* a fixed point and reaches every neuron. The feedback v (m inputs) enters through
  * the input matrix B (N x m, default the identity). K is the LQR gain of the network
- * linearised at x*,
+ * linearised at x* (or at a chosen point, see {@link Builder#linearisationPoint}),
  *
  * <pre>
  *     de/dt = A e + D^-1 B v,   A = D^-1 (-I + W diag(phi'(x*))),   D = diag(tau),   e = x - x*,
@@ -43,13 +42,13 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Cost: the steady-state gain needs one CARE of size N (a 2N x 2N real Schur form). The
- * finite-horizon gain integrates the Riccati differential equation once for the longest window
- * requested (about 16 N^3 flops per Riccati step) and stores two N x N matrices per step.
- * A simulated step costs about 4 (2 N^2 + 3 N m) flops.
+ * finite-horizon gain is computed once for the longest window requested, by exact Hamiltonian
+ * steps (about 6 N^3 flops each, plus one 2N x 2N exponential per step length). A simulated
+ * step costs about 4 (2 N^2 + 3 N m) flops, more near the go cue where it is split into
+ * substeps.
  *
- * <p>NOTE: the finite-horizon gains are kept for the whole window, m N doubles per Riccati
- * step: with N = m = 200, 1 ms steps and a 0.6 s window that is about 190 MB. A longer
- * Riccati step saves memory but loses accuracy, because the equation is stiff for small lambda.
+ * <p>NOTE: the finite-horizon gains are kept for the whole window, m N doubles per grid point.
+ * With N = m = 200, 1 ms steps and a 0.6 s window that is about 200 MB.
  */
 public final class Preparation {
 
@@ -66,6 +65,7 @@ public final class Preparation {
 
     private final RateNetwork network;
     private final double[] xStar;
+    private final double[] linearisationPoint;
     private final ProspectiveCost cost;
     private final DMatrixRMaj inputMatrix;
     private final double lambda;
@@ -76,13 +76,12 @@ public final class Preparation {
     private final double[] feedforward;
     private final DMatrixRMaj a;
     private final DMatrixRMaj scaledInput;
-    private LqrGain steadyStateGain;
-    private LqrGain identityCostGain;
-    private GainSchedule finiteHorizonSchedule;
+    private final GainCache gains;
 
-    private Preparation(Builder builder) {
+    private Preparation(Builder builder, Preparation shared) {
         this.network = builder.network;
         this.xStar = builder.xStar.clone();
+        this.linearisationPoint = builder.linearisationPoint == null ? null : builder.linearisationPoint.clone();
         this.cost = builder.cost;
         this.inputMatrix = builder.inputMatrix.copy();
         this.lambda = builder.lambda;
@@ -102,8 +101,15 @@ public final class Preparation {
             feedforward[i] = xStar[i] - recurrent.data[i] - bias[i];
         }
 
-        // Linearisation at x* with the input scaled by 1 / tau
-        this.a = network.linearisation(xStar);
+        // Linearisation with the input scaled by 1 / tau, shared when the point is fixed
+        if (shared != null) {
+            this.a = shared.a;
+            this.scaledInput = shared.scaledInput;
+            this.gains = shared.gains;
+            return;
+        }
+        this.gains = new GainCache();
+        this.a = network.linearisation(linearisationPoint == null ? xStar : linearisationPoint);
         double[] tau = network.timeConstants();
         this.scaledInput = inputMatrix.copy();
         for (int i = 0; i < n; i++) {
@@ -123,7 +129,32 @@ public final class Preparation {
         return feedforward.clone();
     }
 
-    /** Returns a copy of the linearisation A at x* (N x N, 1/s). */
+    /**
+     * Returns a preparation toward another prepared state with the same network, cost and
+     * settings. When the linearisation point was set explicitly, the new preparation shares
+     * the linearisation and every gain computed so far or later, so a set of reaches needs one
+     * Riccati solve. Otherwise it linearises at the new state.
+     *
+     * @param preparedState the new x* (length N)
+     * @return the new preparation
+     * @throws IllegalArgumentException if the state is null, not finite or of the wrong length
+     */
+    public Preparation withPreparedState(double[] preparedState) {
+        Builder builder = new Builder();
+        builder.network = network;
+        builder.xStar = preparedState == null ? null : preparedState.clone();
+        builder.linearisationPoint = linearisationPoint;
+        builder.cost = cost;
+        builder.inputMatrix = inputMatrix;
+        builder.lambda = lambda;
+        builder.stepSeconds = stepSeconds;
+        builder.riccatiStepSeconds = riccatiStepSeconds;
+        builder.maxAbsState = maxAbsState;
+        builder.validate();
+        return new Preparation(builder, linearisationPoint == null ? null : this);
+    }
+
+    /** Returns a copy of the linearisation A (N x N, 1/s), at x* unless another point was set. */
     public DMatrixRMaj linearisation() {
         return a.copy();
     }
@@ -152,13 +183,15 @@ public final class Preparation {
      * @throws io.github.neurodyn.api.NoStabilizingSolutionException if (A, B~) is not
      *     stabilisable
      */
-    public synchronized LqrGain steadyStateGain() {
-        if (steadyStateGain == null) {
-            steadyStateGain = Lqr.continuous(a, scaledInput, cost.matrix(), inputCost());
-            LOG.debug("steady-state preparation gain: N = {}, m = {}, CARE residual {}",
-                    a.numRows, scaledInput.numCols, steadyStateGain.riccati().relativeResidual());
+    public LqrGain steadyStateGain() {
+        synchronized (gains) {
+            if (gains.steadyState == null) {
+                gains.steadyState = Lqr.continuous(a, scaledInput, cost.matrix(), inputCost());
+                LOG.debug("steady-state preparation gain: N = {}, m = {}, CARE residual {}",
+                        a.numRows, scaledInput.numCols, gains.steadyState.riccati().relativeResidual());
+            }
+            return gains.steadyState;
         }
-        return steadyStateGain;
     }
 
     /**
@@ -169,28 +202,34 @@ public final class Preparation {
      * @throws io.github.neurodyn.api.NoStabilizingSolutionException if (A, B~) is not
      *     stabilisable
      */
-    public synchronized LqrGain identityCostGain() {
-        if (identityCostGain == null) {
-            identityCostGain = Lqr.continuous(a, scaledInput, CommonOps_DDRM.identity(a.numRows), inputCost());
+    public LqrGain identityCostGain() {
+        synchronized (gains) {
+            if (gains.identityCost == null) {
+                gains.identityCost = Lqr.continuous(a, scaledInput, CommonOps_DDRM.identity(a.numRows), inputCost());
+            }
+            return gains.identityCost;
         }
-        return identityCostGain;
     }
 
     /**
-     * Returns the finite-horizon solution of the Riccati differential equation
-     * {@code -dX/dt = A^T X + X A - X B~ B~^T X / lambda + Q_C}, {@code X(T) = Q_C}, over a
-     * window of the given length, with steps no longer than the Riccati step.
+     * Solves the Riccati differential equation of a window,
+     * {@code -dX/dt = A^T X + X A - X B~ B~^T X / lambda + Q_C} with {@code X(T) = Q_C}, by
+     * exact Hamiltonian steps no longer than the Riccati step, shortened near the go cue
+     * where X changes fast.
      *
      * @param preparationSeconds window length T in seconds, positive
-     * @return X(t) and K(t) on the grid
+     * @return K on the time-to-go grid and X at the start of the window
      * @throws IllegalArgumentException if T is not positive and finite
+     * @throws io.github.neurodyn.api.NeurodynException if a step is singular or overflows
      */
-    public FiniteHorizonSolution finiteHorizonGain(double preparationSeconds) {
+    public FiniteHorizonGains finiteHorizonGain(double preparationSeconds) {
         Arguments.requireFinite(Arguments.requirePositive(preparationSeconds, "preparationSeconds"),
                 "preparationSeconds");
-        int steps = (int) Math.ceil(preparationSeconds / riccatiStepSeconds - 1e-9);
-        DMatrixRMaj q = cost.matrix();
-        return Lqr.finiteHorizon(a, scaledInput, q, inputCost(), q, preparationSeconds, Math.max(1, steps));
+        FiniteHorizonGains solution = RiccatiFlow.solve(a, scaledInput, cost.matrix(), lambda, preparationSeconds,
+                riccatiStepSeconds);
+        LOG.debug("finite-horizon preparation gain over {} s: {} grid points", preparationSeconds,
+                solution.timeToGoSeconds().length);
+        return solution;
     }
 
     /**
@@ -262,23 +301,24 @@ public final class Preparation {
                 integrals[1], total);
     }
 
-    private synchronized GainSchedule schedule(PreparationStrategy strategy, double longestSeconds) {
+    private GainSchedule schedule(PreparationStrategy strategy, double longestSeconds) {
         switch (strategy) {
             case NAIVE:
                 return GainSchedule.none(network.size());
             case OPTIMAL_STEADY_STATE:
-                return GainSchedule.constant(steadyStateGain().gain());
+                return GainSchedule.constant(steadyStateGain().gain(), scaledInput);
             case IDENTITY_COST:
-                return GainSchedule.constant(identityCostGain().gain());
+                return GainSchedule.constant(identityCostGain().gain(), scaledInput);
             case OPTIMAL:
                 if (longestSeconds == 0) {
                     return GainSchedule.none(network.size());
                 }
-                if (finiteHorizonSchedule == null || finiteHorizonSchedule.horizonSeconds() < longestSeconds) {
-                    finiteHorizonSchedule = GainSchedule.timeVarying(finiteHorizonGain(longestSeconds));
-                    LOG.debug("finite-horizon preparation gain over {} s", longestSeconds);
+                synchronized (gains) {
+                    if (gains.finiteHorizon == null || gains.finiteHorizon.horizonSeconds() < longestSeconds) {
+                        gains.finiteHorizon = GainSchedule.timeVarying(finiteHorizonGain(longestSeconds));
+                    }
+                    return gains.finiteHorizon;
                 }
-                return finiteHorizonSchedule;
             default:
                 throw new IllegalArgumentException("unknown strategy " + strategy);
         }
@@ -290,11 +330,19 @@ public final class Preparation {
         return r;
     }
 
+    /** Gains that depend only on A, B, Q_C and lambda, computed on first use. */
+    private static final class GainCache {
+        private LqrGain steadyState;
+        private LqrGain identityCost;
+        private GainSchedule finiteHorizon;
+    }
+
     /** Settings of a {@link Preparation}; {@link #build()} validates them. */
     public static final class Builder {
 
         private RateNetwork network;
         private double[] xStar;
+        private double[] linearisationPoint;
         private ProspectiveCost cost;
         private DMatrixRMaj inputMatrix;
         private double lambda = DEFAULT_INPUT_COST_WEIGHT;
@@ -314,6 +362,16 @@ public final class Preparation {
         /** Sets the prepared state x* (required, length N), the initial state of the movement. */
         public Builder preparedState(double[] xStar) {
             this.xStar = xStar == null ? null : xStar.clone();
+            return this;
+        }
+
+        /**
+         * Sets the state at which the network is linearised for the gains (length N). The
+         * default is x*. A fixed point such as the spontaneous state lets
+         * {@link Preparation#withPreparedState} share one set of gains between reaches.
+         */
+        public Builder linearisationPoint(double[] point) {
+            this.linearisationPoint = point == null ? null : point.clone();
             return this;
         }
 
@@ -380,6 +438,11 @@ public final class Preparation {
          * @throws IllegalArgumentException naming the first invalid setting
          */
         public Preparation build() {
+            validate();
+            return new Preparation(this, null);
+        }
+
+        private void validate() {
             Arguments.requireNonNull(network, "network");
             int n = network.size();
             Arguments.requireFinite(Arguments.requireLength(xStar, n, "preparedState"), "preparedState");
@@ -401,7 +464,10 @@ public final class Preparation {
             Arguments.requireFinite(Arguments.requirePositive(riccatiStepSeconds, "riccatiStepSeconds"),
                     "riccatiStepSeconds");
             Arguments.requirePositive(maxAbsState, "maxAbsState");
-            return new Preparation(this);
+            if (linearisationPoint != null) {
+                Arguments.requireFinite(Arguments.requireLength(linearisationPoint, n, "linearisationPoint"),
+                        "linearisationPoint");
+            }
         }
     }
 }

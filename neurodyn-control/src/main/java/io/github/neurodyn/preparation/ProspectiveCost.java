@@ -139,7 +139,7 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
         return new ProspectiveCost(q, values, vectors, trace);
     }
 
-    private static void symmetrise(DMatrixRMaj m) {
+    static void symmetrise(DMatrixRMaj m) {
         int n = m.numRows;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.neurodyn.api.Nonlinearity;
 import io.github.neurodyn.api.RateNetwork;
-import io.github.neurodyn.lqr.FiniteHorizonSolution;
+import io.github.neurodyn.lqr.Lqr;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class PreparationTest {
@@ -18,6 +20,8 @@ class PreparationTest {
     private static final double DECAY_TOLERANCE = 1e-8;
     private static final double COST_TOLERANCE = 1e-6;
     private static final double FIXED_POINT_TOLERANCE = 1e-12;
+    private static final double RICCATI_TOLERANCE = 1e-9;
+    private static final double STIFF_COST_TOLERANCE = 1e-4;
 
     @Test
     void steadyStateGainMatchesScalarRiccati() {
@@ -82,14 +86,37 @@ class PreparationTest {
         double horizon = 0.3;
 
         PreparationRun run = linear.preparation.run(PreparationStrategy.OPTIMAL, linear.x0, horizon);
-        FiniteHorizonSolution riccati = linear.preparation.finiteHorizonGain(horizon);
+        FiniteHorizonGains riccati = linear.preparation.finiteHorizonGain(horizon);
 
-        double[] e0 = new double[n];
-        for (int i = 0; i < n; i++) {
-            e0[i] = linear.x0[i] - linear.xStar[i];
-        }
-        double expected = ProspectiveCost.quadraticForm(riccati.costMatrix(0), e0);
+        double[] e0 = difference(linear.x0, linear.xStar);
+        double expected = ProspectiveCost.quadraticForm(riccati.initialCostMatrix(), e0);
         assertEquals(expected, run.totalCost(), COST_TOLERANCE * expected);
+    }
+
+    @Test
+    void hamiltonianStepsMatchRungeKutta() {
+        Random random = new Random(13);
+        int n = 4;
+        RateNetwork network = RateNetwork.builder().weights(randomWeights(n, 0.6, random))
+                .timeConstant(TAU).nonlinearity(Nonlinearity.identity()).build();
+        double[] xStar = randomVector(n, random);
+        ProspectiveCost cost = ProspectiveCost.of(network.linearisation(xStar), randomMatrix(2, n, random));
+        Preparation preparation = Preparation.builder().network(network).preparedState(xStar).cost(cost)
+                .inputCostWeight(1.0).riccatiStepSeconds(0.01).build();
+        double horizon = 0.3;
+
+        DMatrixRMaj exact = preparation.finiteHorizonGain(horizon).initialCostMatrix();
+        DMatrixRMaj q = cost.matrix();
+        DMatrixRMaj r = CommonOps_DDRM.identity(n);
+        DMatrixRMaj rungeKutta = Lqr.finiteHorizon(preparation.linearisation(), preparation.scaledInputMatrix(),
+                q, r, q, horizon, 20000).costMatrix(0);
+
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(rungeKutta.get(i, j), exact.get(i, j), RICCATI_TOLERANCE * NormOps_DDRM.normF(exact),
+                        "X(" + i + ", " + j + ")");
+            }
+        }
     }
 
     @Test
@@ -106,6 +133,27 @@ class PreparationTest {
             assertTrue(optimal <= naive * (1 + COST_TOLERANCE),
                     "trial " + trial + " (N = " + n + "): optimal cost " + optimal + " above naive " + naive);
         }
+    }
+
+    @Test
+    void stiffTerminalLayerKeepsCostToGo() {
+        // lambda = 1e-3 makes X fall from Q_C within a fraction of a millisecond before the go cue
+        Random random = new Random(17);
+        int n = 5;
+        RateNetwork network = RateNetwork.builder().weights(randomWeights(n, 0.6, random))
+                .timeConstant(TAU).nonlinearity(Nonlinearity.identity()).build();
+        double[] xStar = randomVector(n, random);
+        ProspectiveCost cost = ProspectiveCost.of(network.linearisation(xStar), randomMatrix(1, n, random));
+        Preparation preparation = Preparation.builder().network(network).preparedState(xStar).cost(cost)
+                .inputCostWeight(1e-3).build();
+        double[] x0 = randomVector(n, random);
+        double horizon = 0.2;
+
+        PreparationRun optimal = preparation.run(PreparationStrategy.OPTIMAL, x0, horizon);
+        double[] e0 = difference(x0, xStar);
+        double expected = ProspectiveCost.quadraticForm(preparation.finiteHorizonGain(horizon).initialCostMatrix(), e0);
+
+        assertEquals(expected, optimal.totalCost(), STIFF_COST_TOLERANCE * expected);
     }
 
     @Test
@@ -182,6 +230,14 @@ class PreparationTest {
             m.data[k] = random.nextGaussian();
         }
         return m;
+    }
+
+    private static double[] difference(double[] x, double[] y) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i] - y[i];
+        }
+        return d;
     }
 
     static double[] randomVector(int n, Random random) {

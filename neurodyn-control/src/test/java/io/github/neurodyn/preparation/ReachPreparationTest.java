@@ -1,0 +1,84 @@
+package io.github.neurodyn.preparation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.neurodyn.movement.MovementFit;
+import io.github.neurodyn.movement.MovementFitter;
+import io.github.neurodyn.movement.SpontaneousNetwork;
+import io.github.neurodyn.plant.Reach;
+import io.github.neurodyn.plant.ReachTargets;
+import io.github.neurodyn.plant.TwoLinkArm;
+import io.github.neurodyn.spectral.SocPresets;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReachPreparationTest {
+
+    private static final int NEURONS = 40;
+    private static final double TAU = 0.15;
+    private static final double INTERVAL = 0.001;
+    private static final double MOVEMENT_SECONDS = 0.6;
+    private static final double[] TIMES = {0, 0.1, 0.4};
+    private static final double ROUND_OFF = 1e-12;
+
+    private final TwoLinkArm arm = TwoLinkArm.withDefaults();
+    private PreparationCurve optimal;
+    private PreparationCurve naive;
+
+    @BeforeAll
+    void prepareSmallNetwork() {
+        DMatrixRMaj weights = SocPresets.hennequin2014(NEURONS, 1).build().run().weights();
+        SpontaneousNetwork network = SpontaneousNetwork.around(weights, NEURONS / 2, TAU, 1);
+        List<Reach> reaches = ReachTargets.DEFAULT.reaches(arm);
+        List<DMatrixRMaj> targets = reaches.stream().map(Reach::torques).toList();
+        MovementFit fit = MovementFitter.builder(network, targets, INTERVAL).iterations(5).build().fit();
+
+        Preparation preparation = ReachPreparation.preparation(network, fit, MOVEMENT_SECONDS);
+        optimal = ReachPreparation.curve(preparation, PreparationStrategy.OPTIMAL, network, fit, arm, reaches, TIMES);
+        naive = ReachPreparation.curve(preparation, PreparationStrategy.NAIVE, network, fit, arm, reaches, TIMES);
+    }
+
+    @Test
+    void strategiesAgreeWithoutPreparation() {
+        assertEquals(naive.meanProspectiveCost()[0], optimal.meanProspectiveCost()[0], ROUND_OFF);
+        assertEquals(naive.meanEndpointErrorMeters()[0], optimal.meanEndpointErrorMeters()[0], ROUND_OFF);
+        assertEquals(0.0, optimal.meanInputEnergy()[0], 0.0);
+    }
+
+    @Test
+    void optimalCostsLessThanNaive() {
+        for (int k = 1; k < TIMES.length; k++) {
+            assertTrue(optimal.meanProspectiveCost()[k] < naive.meanProspectiveCost()[k],
+                    "at " + TIMES[k] + " s: optimal " + optimal.meanProspectiveCost()[k] + ", naive "
+                            + naive.meanProspectiveCost()[k]);
+        }
+    }
+
+    @Test
+    void preparationReducesReachErrors() {
+        int last = TIMES.length - 1;
+
+        assertTrue(optimal.meanEndpointErrorMeters()[last] < optimal.meanEndpointErrorMeters()[0],
+                "end-point error " + optimal.meanEndpointErrorMeters()[last] + " m after "
+                        + TIMES[last] + " s, " + optimal.meanEndpointErrorMeters()[0] + " m without preparation");
+        assertTrue(optimal.meanPathErrorMeters()[last] < optimal.meanPathErrorMeters()[0],
+                "path error " + optimal.meanPathErrorMeters()[last] + " m after " + TIMES[last]
+                        + " s, " + optimal.meanPathErrorMeters()[0] + " m without preparation");
+    }
+
+    @Test
+    void optimalUsesFeedbackEnergy() {
+        assertTrue(optimal.meanInputEnergy()[1] > 0, "input energy " + optimal.meanInputEnergy()[1]);
+        assertEquals(0.0, naive.meanInputEnergy()[1], 0.0);
+    }
+
+    @Test
+    void curveHasOneOutcomePerTime() {
+        assertEquals(TIMES.length, optimal.outcomes().size());
+    }
+}
