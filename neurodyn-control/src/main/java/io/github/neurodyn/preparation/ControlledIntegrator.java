@@ -38,6 +38,9 @@ final class ControlledIntegrator {
     private final double[] v;
     private final double[][] stages;
     private final double[] trial;
+    private double[] pulse;
+    private double pulseStartSeconds;
+    private double pulseEndSeconds;
 
     ControlledIntegrator(DMatrixRMaj weights, double[] timeConstants, double[] bias, double[] feedforward,
             DMatrixRMaj inputMatrix, double[] xStar, DMatrixRMaj stateCost, Nonlinearity phi, double maxAbsState) {
@@ -60,6 +63,16 @@ final class ControlledIntegrator {
         this.v = new double[m];
         this.stages = new double[4][n + 2];
         this.trial = new double[n + 2];
+    }
+
+    /**
+     * Adds the constant input {@code pulse} (length N) to u while {@code start <= t < end}.
+     * Pass null to remove it.
+     */
+    void setPulse(double[] pulse, double startSeconds, double endSeconds) {
+        this.pulse = pulse == null ? null : pulse.clone();
+        this.pulseStartSeconds = startSeconds;
+        this.pulseEndSeconds = endSeconds;
     }
 
     /**
@@ -140,6 +153,11 @@ final class ControlledIntegrator {
         // Leak, bias, feedforward and recurrent input
         for (int i = 0; i < n; i++) {
             out[i] = -y[i] + drive[i];
+        }
+        if (pulse != null && t >= pulseStartSeconds && t < pulseEndSeconds) {
+            for (int i = 0; i < n; i++) {
+                out[i] += pulse[i];
+            }
         }
         for (int i = 0; i < n; i++) {
             double sum = 0;

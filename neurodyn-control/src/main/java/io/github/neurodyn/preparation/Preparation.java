@@ -6,6 +6,8 @@ import io.github.neurodyn.lqr.Lqr;
 import io.github.neurodyn.lqr.LqrGain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.slf4j.Logger;
@@ -60,6 +62,9 @@ public final class Preparation {
 
     /** Default step of the Riccati differential equation in seconds. */
     public static final double DEFAULT_RICCATI_STEP_SECONDS = 1e-3;
+
+    /** Grid of the perturbation delay in seconds. */
+    public static final double DELAY_RESOLUTION_SECONDS = 0.005;
 
     private static final Logger LOG = LoggerFactory.getLogger(Preparation.class);
 
@@ -284,10 +289,96 @@ public final class Preparation {
         return runs;
     }
 
+    /**
+     * Runs the perturbation experiment. The unperturbed trial is prepared for T seconds and
+     * reaches the reference cost {@code c_ref} at its go cue. The perturbed trial receives the
+     * pulse, ending {@code endBeforeGo} before T, and is prepared for a longer window T' with
+     * the same strategy (for {@link PreparationStrategy#OPTIMAL}, with the gains of the window
+     * T'). The delay is the smallest T' - T on a 5 ms grid in [0, cap] for which the perturbed
+     * trial's prospective cost at its go cue is at or below {@code c_ref}, found by bisection.
+     *
+     * <p>NOTE: the bisection assumes that the perturbed cost at the go cue falls as T' grows.
+     * Where it does not, the delay is one crossing, not necessarily the first.
+     *
+     * @param strategy how the feedback is chosen
+     * @param initialState state at the start of the window (length N)
+     * @param preparationSeconds T in seconds, at least the pulse length plus {@code endBeforeGo}
+     * @param perturbation the pulse and the cap
+     * @return the delay with the costs it was measured from
+     * @throws IllegalArgumentException if an argument is null, not finite or of the wrong length,
+     *     or the pulse would start before the window
+     * @throws io.github.neurodyn.api.SimulationDivergedException if a run diverges
+     */
+    public PerturbationOutcome perturbationDelay(PreparationStrategy strategy, double[] initialState,
+            double preparationSeconds, Perturbation perturbation) {
+        Arguments.requireNonNull(perturbation, "perturbation");
+        double pulseEnd = preparationSeconds - perturbation.endBeforeGoSeconds();
+        double pulseStart = pulseEnd - perturbation.durationSeconds();
+        if (!(pulseStart >= 0)) {
+            throw new IllegalArgumentException("preparationSeconds is " + preparationSeconds
+                    + ", expected at least the pulse length plus the time before the go cue, "
+                    + (perturbation.durationSeconds() + perturbation.endBeforeGoSeconds()) + " s");
+        }
+        double threshold = run(strategy, initialState, preparationSeconds).prospectiveCost();
+        double[] pulse = pulse(perturbation);
+        GainSchedule gains = schedule(strategy, preparationSeconds + perturbation.capSeconds());
+
+        // Cost at the go cue for extra preparation j * resolution, j = 0..J
+        int last = (int) Math.ceil(perturbation.capSeconds() / DELAY_RESOLUTION_SECONDS - 1e-9);
+        IntToDoubleFunction costAtGo = j -> simulate(strategy, initialState,
+                preparationSeconds + Math.min(perturbation.capSeconds(), j * DELAY_RESOLUTION_SECONDS), gains,
+                pulse, pulseStart, pulseEnd).prospectiveCost();
+        double atGo = costAtGo.applyAsDouble(0);
+        if (atGo <= threshold) {
+            return new PerturbationOutcome(strategy, preparationSeconds, threshold, atGo, 0, false);
+        }
+        if (costAtGo.applyAsDouble(last) > threshold) {
+            return new PerturbationOutcome(strategy, preparationSeconds, threshold, atGo,
+                    perturbation.capSeconds(), true);
+        }
+
+        // Bisection: the cost is above the threshold at low and at or below it at high
+        int low = 0;
+        int high = last;
+        while (high - low > 1) {
+            int middle = (low + high) >>> 1;
+            if (costAtGo.applyAsDouble(middle) <= threshold) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        double delay = Math.min(perturbation.capSeconds(), high * DELAY_RESOLUTION_SECONDS);
+        return new PerturbationOutcome(strategy, preparationSeconds, threshold, atGo, delay, false);
+    }
+
+    /** Returns the seeded pulse: a standard normal vector scaled to the requested norm. */
+    private double[] pulse(Perturbation perturbation) {
+        int n = network.size();
+        Random random = new Random(perturbation.seed());
+        double[] pulse = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            pulse[i] = random.nextGaussian();
+            norm += pulse[i] * pulse[i];
+        }
+        double scale = perturbation.inputNorm() / Math.sqrt(norm);
+        for (int i = 0; i < n; i++) {
+            pulse[i] *= scale;
+        }
+        return pulse;
+    }
+
     private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains) {
+        return simulate(strategy, x0, horizon, gains, null, 0, 0);
+    }
+
+    private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains,
+            double[] pulse, double pulseStart, double pulseEnd) {
         int steps = horizon == 0 ? 0 : (int) Math.ceil(horizon / stepSeconds - 1e-9);
         ControlledIntegrator integrator = new ControlledIntegrator(network.weights(), network.timeConstants(),
                 network.bias(), feedforward, inputMatrix, xStar, cost.matrix(), network.nonlinearity(), maxAbsState);
+        integrator.setPulse(pulse, pulseStart, pulseEnd);
         double[] costSeries = new double[steps + 1];
         double[] integrals = new double[2];
         DMatrixRMaj states = integrator.integrate(x0, horizon, steps, gains, costSeries, integrals);
