@@ -1,6 +1,12 @@
 package io.github.neurodyn.preparation;
 
+import io.github.neurodyn.analysis.AlignmentIndex;
+import io.github.neurodyn.analysis.AlignmentNull;
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.Nonlinearity;
+import io.github.neurodyn.api.Trajectory;
+import io.github.neurodyn.dynamics.Integrator;
+import io.github.neurodyn.dynamics.Simulation;
 import io.github.neurodyn.movement.MovementFit;
 import io.github.neurodyn.movement.ReachChain;
 import io.github.neurodyn.movement.ReachOutcome;
@@ -10,6 +16,7 @@ import io.github.neurodyn.plant.Reach;
 import io.github.neurodyn.plant.TwoLinkArm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -24,6 +31,11 @@ import org.ejml.data.DMatrixRMaj;
  * {@code C_x = [C 0]} (excitatory neurons first).
  */
 public final class ReachPreparation {
+
+    /** RK4 step of the movement-epoch runs of the alignment analysis, in seconds. */
+    private static final double MOVEMENT_STEP_SECONDS = 5e-4;
+    /** Sample interval of the movement-epoch runs, in seconds. */
+    private static final double MOVEMENT_SAMPLE_SECONDS = 1e-3;
 
     private ReachPreparation() {
     }
@@ -138,6 +150,96 @@ public final class ReachPreparation {
             }
         }
         return new PreparationCurve(strategy, preparationSeconds, cost, energy, endpoint, path, outcomes);
+    }
+
+    /**
+     * Computes the alignment index of preparatory activity (the rates over the last
+     * {@code preparatoryTail} seconds of the window, under the given strategy) with respect to
+     * movement activity (the rates over the first {@code movementHead} seconds after the go
+     * cue, with the preparatory input removed), pooled over the reaches.
+     *
+     * @param preparation a preparation built by {@link #preparation}
+     * @param strategy how the preparatory feedback is chosen (usually OPTIMAL)
+     * @param network the network at its spontaneous state
+     * @param fit prepared states, one per reach
+     * @param preparationSeconds window length T in seconds, at least {@code preparatoryTail}
+     * @param preparatoryTail seconds before the go cue taken as preparatory activity (default 0.2)
+     * @param movementHead seconds after the go cue taken as movement activity (default 0.3)
+     * @param dimensions k (default 6)
+     * @param draws random subspaces of the null distribution, at least 1
+     * @param seed seed of the null distribution
+     * @return the index with its null distribution
+     * @throws IllegalArgumentException if an argument is null or out of range
+     */
+    public static SubspaceAlignment alignment(Preparation preparation, PreparationStrategy strategy,
+            SpontaneousNetwork network, MovementFit fit, double preparationSeconds, double preparatoryTail,
+            double movementHead, int dimensions, int draws, long seed) {
+        Arguments.requireNonNull(preparation, "preparation");
+        Arguments.requireNonNull(network, "network");
+        Arguments.requireNonNull(fit, "fit");
+        Arguments.requirePositive(preparatoryTail, "preparatoryTail");
+        Arguments.requirePositive(movementHead, "movementHead");
+        if (!(preparationSeconds >= preparatoryTail)) {
+            throw new IllegalArgumentException("preparationSeconds is " + preparationSeconds
+                    + ", expected at least the preparatory tail " + preparatoryTail + " s");
+        }
+        int n = network.size();
+        List<double[]> preparatory = new ArrayList<>();
+        List<double[]> movement = new ArrayList<>();
+        Nonlinearity phi = network.network().nonlinearity();
+        for (int i = 0; i < fit.movements(); i++) {
+
+            // Preparatory rates over the tail of the window
+            PreparationRun run = preparation.withPreparedState(fit.initialState(i))
+                    .run(strategy, network.spontaneousState(), preparationSeconds);
+            double[] times = run.timesSeconds();
+            DMatrixRMaj states = run.states();
+            for (int k = 0; k < times.length; k++) {
+                if (times[k] >= preparationSeconds - preparatoryTail - 1e-12) {
+                    preparatory.add(rates(states, k, phi));
+                }
+            }
+
+            // Movement rates: the network with its own bias only, from the state at the go cue
+            Trajectory move = Simulation.of(network.network())
+                    .integrator(Integrator.RK4)
+                    .stepSeconds(MOVEMENT_STEP_SECONDS)
+                    .durationSeconds(movementHead)
+                    .sampleEverySeconds(MOVEMENT_SAMPLE_SECONDS)
+                    .initialState(run.finalState())
+                    .run();
+            DMatrixRMaj moveRates = move.rates(0);
+            for (int k = 0; k < moveRates.numCols; k++) {
+                movement.add(column(moveRates, k));
+            }
+        }
+        DMatrixRMaj a = rows(preparatory, n);
+        DMatrixRMaj b = rows(movement, n);
+        double index = AlignmentIndex.of(a, b, dimensions);
+        AlignmentNull randomNull = AlignmentIndex.randomNull(a, b, dimensions, draws, new Random(seed));
+        return new SubspaceAlignment(index, dimensions, randomNull);
+    }
+
+    private static double[] rates(DMatrixRMaj columns, int column, Nonlinearity phi) {
+        double[] r = column(columns, column);
+        phi.values(r, r, r.length);
+        return r;
+    }
+
+    private static double[] column(DMatrixRMaj columns, int column) {
+        double[] r = new double[columns.numRows];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = columns.get(i, column);
+        }
+        return r;
+    }
+
+    private static DMatrixRMaj rows(List<double[]> samples, int n) {
+        DMatrixRMaj m = new DMatrixRMaj(samples.size(), n);
+        for (int k = 0; k < samples.size(); k++) {
+            System.arraycopy(samples.get(k), 0, m.data, k * n, n);
+        }
+        return m;
     }
 
     /**

@@ -27,8 +27,11 @@ class ReachPreparationTest {
     private static final double ROUND_OFF = 1e-12;
 
     private final TwoLinkArm arm = TwoLinkArm.withDefaults();
+    private static final int DRAWS = 200;
+
     private PreparationCurve optimal;
     private PreparationCurve naive;
+    private SubspaceAlignment alignment;
 
     @BeforeAll
     void prepareSmallNetwork() {
@@ -41,6 +44,8 @@ class ReachPreparationTest {
         Preparation preparation = ReachPreparation.preparation(network, fit, MOVEMENT_SECONDS);
         optimal = ReachPreparation.curve(preparation, PreparationStrategy.OPTIMAL, network, fit, arm, reaches, TIMES);
         naive = ReachPreparation.curve(preparation, PreparationStrategy.NAIVE, network, fit, arm, reaches, TIMES);
+        alignment = ReachPreparation.alignment(preparation, PreparationStrategy.OPTIMAL, network, fit, 0.4, 0.2, 0.3,
+                6, DRAWS, 2);
     }
 
     @Test
@@ -75,6 +80,21 @@ class ReachPreparationTest {
     void optimalUsesFeedbackEnergy() {
         assertTrue(optimal.meanInputEnergy()[1] > 0, "input energy " + optimal.meanInputEnergy()[1]);
         assertEquals(0.0, naive.meanInputEnergy()[1], 0.0);
+    }
+
+    @Test
+    void alignmentIndexIsInUnitInterval() {
+        assertTrue(alignment.index() >= 0, "index " + alignment.index());
+        assertTrue(alignment.index() <= 1, "index " + alignment.index());
+        assertEquals(DRAWS, alignment.randomNull().draws());
+    }
+
+    @Test
+    void preparationAvoidsMovementSubspace() {
+        // Measured 0.32 against a null 5 % quantile of 0.68 for this network
+        double quantile = alignment.randomNull().quantile(0.05);
+
+        assertTrue(alignment.index() < quantile, "index " + alignment.index() + ", null 5 % quantile " + quantile);
     }
 
     @Test
