@@ -8,10 +8,10 @@ import org.ejml.data.DMatrixRMaj;
  * Classical fourth-order Runge-Kutta integration of the controlled rate network
  *
  * <pre>
- *     tau dx/dt = -x + W phi(x) + h + u_ff + B v,    v = -K(T - t) (x - x*)
+ *     tau dx/dt = -x + W phi(x) + h + u_ff + B v,    v from a {@link FeedbackLaw}
  * </pre>
  *
- * augmented with the running costs {@code e^T Q_C e} and {@code ||v||^2}, so that the cost
+ * with the law's internal states and the running costs {@code e^T Q_C e} and {@code ||v||^2}, so that the cost
  * integrals share the state's fourth-order accuracy. States are recorded on a uniform grid.
  * Each grid interval is split into substeps so that substep times the closed-loop rate bound
  * stays below 1/2, because the finite-horizon gain grows steeply just before the go cue.
@@ -37,7 +37,9 @@ final class ControlledIntegrator {
     private final double[] error;
     private final double[] v;
     private final double[][] stages;
-    private final double[] trial;
+    private double[] trial;
+    private double[] internal = new double[0];
+    private double[] internalRate = new double[0];
     private double[] pulse;
     private double pulseStartSeconds;
     private double pulseEndSeconds;
@@ -61,8 +63,8 @@ final class ControlledIntegrator {
         this.rates = new double[n];
         this.error = new double[n];
         this.v = new double[m];
-        this.stages = new double[4][n + 2];
-        this.trial = new double[n + 2];
+        this.stages = new double[4][];
+        this.trial = new double[0];
     }
 
     /**
@@ -81,11 +83,15 @@ final class ControlledIntegrator {
      * @return the samples: states (N x (steps + 1)), the prospective cost series, and in
      *     {@code integrals} the state cost and the input energy at T
      */
-    DMatrixRMaj integrate(double[] x0, double horizonSeconds, int steps, GainSchedule gains,
+    DMatrixRMaj integrate(double[] x0, double horizonSeconds, int steps, FeedbackLaw law,
             double[] costSeries, double[] integrals) {
         DMatrixRMaj states = new DMatrixRMaj(n, steps + 1);
-        double[] y = new double[n + 2];
+        int size = n + 2 + law.internalStates();
+        prepareBuffers(law, size);
+        double[] y = new double[size];
         System.arraycopy(x0, 0, y, 0, n);
+        law.initialInternalStates(internal);
+        System.arraycopy(internal, 0, y, n + 2, internal.length);
         record(states, 0, y, costSeries);
         double h = steps == 0 ? 0 : horizonSeconds / steps;
 
@@ -94,11 +100,11 @@ final class ControlledIntegrator {
             double end = step == steps - 1 ? horizonSeconds : (step + 1) * h;
 
             // Substeps short enough for the fastest feedback in this interval
-            double rate = gains.maxRate(horizonSeconds - end, horizonSeconds - start);
+            double rate = law.maxRate(start, end);
             int substeps = (int) Math.max(1, Math.ceil((end - start) * rate / SUBSTEP_RESOLUTION));
             double dt = (end - start) / substeps;
             for (int sub = 0; sub < substeps; sub++) {
-                rungeKuttaStep(start + sub * dt, dt, horizonSeconds, y, gains);
+                rungeKuttaStep(start + sub * dt, dt, y, law);
             }
 
             // Reject a state that is not finite or out of bounds
@@ -115,15 +121,15 @@ final class ControlledIntegrator {
     }
 
     /** Advances y by one classical fourth-order Runge-Kutta step of length dt from time t. */
-    private void rungeKuttaStep(double t, double dt, double horizonSeconds, double[] y, GainSchedule gains) {
-        derivative(t, horizonSeconds, y, gains, stages[0]);
+    private void rungeKuttaStep(double t, double dt, double[] y, FeedbackLaw law) {
+        derivative(t, y, law, stages[0]);
         combine(y, stages[0], 0.5 * dt, trial);
-        derivative(t + 0.5 * dt, horizonSeconds, trial, gains, stages[1]);
+        derivative(t + 0.5 * dt, trial, law, stages[1]);
         combine(y, stages[1], 0.5 * dt, trial);
-        derivative(t + 0.5 * dt, horizonSeconds, trial, gains, stages[2]);
+        derivative(t + 0.5 * dt, trial, law, stages[2]);
         combine(y, stages[2], dt, trial);
-        derivative(t + dt, horizonSeconds, trial, gains, stages[3]);
-        for (int i = 0; i < n + 2; i++) {
+        derivative(t + dt, trial, law, stages[3]);
+        for (int i = 0; i < y.length; i++) {
             y[i] += dt / 6 * (stages[0][i] + 2 * stages[1][i] + 2 * stages[2][i] + stages[3][i]);
         }
     }
@@ -142,13 +148,30 @@ final class ControlledIntegrator {
         }
     }
 
-    /** Writes the drift of the augmented state (x, state cost, input energy) into {@code out}. */
-    private void derivative(double t, double horizonSeconds, double[] y, GainSchedule gains, double[] out) {
+    /** Allocates the stage buffers for an augmented state of the given size, once per size. */
+    private void prepareBuffers(FeedbackLaw law, int size) {
+        if (trial.length != size) {
+            for (int k = 0; k < 4; k++) {
+                stages[k] = new double[size];
+            }
+            trial = new double[size];
+            internal = new double[law.internalStates()];
+            internalRate = new double[law.internalStates()];
+        }
+    }
+
+    /**
+     * Writes the drift of the augmented state (x, state cost, input energy, internal states of
+     * the law) into {@code out}.
+     */
+    private void derivative(double t, double[] y, FeedbackLaw law, double[] out) {
         for (int i = 0; i < n; i++) {
             error[i] = y[i] - xStar[i];
         }
         phi.values(y, rates, n);
-        gains.feedback(horizonSeconds - t, error, v);
+        System.arraycopy(y, n + 2, internal, 0, internal.length);
+        law.evaluate(t, error, rates, internal, v, internalRate);
+        System.arraycopy(internalRate, 0, out, n + 2, internalRate.length);
 
         // Leak, bias, feedforward and recurrent input
         for (int i = 0; i < n; i++) {

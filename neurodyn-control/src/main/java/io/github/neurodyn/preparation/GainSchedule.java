@@ -57,6 +57,32 @@ final class GainSchedule {
         return horizonSeconds;
     }
 
+    /** Returns the law {@code v(t) = -K(H - t) e} for a window of length H, with no internal state. */
+    FeedbackLaw forWindow(double windowSeconds) {
+        return new FeedbackLaw() {
+            @Override
+            public int inputs() {
+                return inputs;
+            }
+
+            @Override
+            public int internalStates() {
+                return 0;
+            }
+
+            @Override
+            public void evaluate(double timeSeconds, double[] error, double[] rates, double[] internal,
+                    double[] input, double[] internalRate) {
+                feedback(windowSeconds - timeSeconds, error, input);
+            }
+
+            @Override
+            public double maxRate(double fromSeconds, double toSeconds) {
+                return GainSchedule.this.maxRate(windowSeconds - toSeconds, windowSeconds - fromSeconds);
+            }
+        };
+    }
+
     /** Returns the largest rate bound over time-to-go in [low, high], in 1/s. */
     double maxRate(double low, double high) {
         if (rates.length == 1) {

@@ -260,6 +260,46 @@ public final class Preparation {
     }
 
     /**
+     * Simulates the network for a given duration under a custom feedback law, for example the
+     * thalamo-cortical loop. The run reports {@code strategy() == null}, and the costs use the
+     * error to x* and the input energy of v, with the go cue taken at the end of the run.
+     *
+     * @param law the feedback law, with {@code inputs()} equal to the column count of B
+     * @param initialState state at the start (length N)
+     * @param durationSeconds run length in seconds, {@code >= 0}
+     * @return the states, costs and input energy of the run
+     * @throws IllegalArgumentException if an argument is null, not finite or of the wrong size
+     * @throws io.github.neurodyn.api.SimulationDivergedException if a state leaves the bound
+     */
+    public PreparationRun run(FeedbackLaw law, double[] initialState, double durationSeconds) {
+        Arguments.requireNonNull(law, "law");
+        if (law.inputs() != inputMatrix.numCols) {
+            throw new IllegalArgumentException("law has " + law.inputs() + " inputs, expected "
+                    + inputMatrix.numCols + ", the column count of the input matrix B");
+        }
+        Arguments.requireFinite(Arguments.requireLength(initialState, network.size(), "initialState"),
+                "initialState");
+        Arguments.requireFinite(Arguments.requireNonNegative(durationSeconds, "durationSeconds"),
+                "durationSeconds");
+        return simulate(null, initialState, durationSeconds, law, null, 0, 0);
+    }
+
+    /** Returns a copy of the prepared state x*. */
+    public double[] preparedState() {
+        return xStar.clone();
+    }
+
+    /** Returns the network. */
+    public RateNetwork network() {
+        return network;
+    }
+
+    /** Returns a copy of the input matrix B (N x m). */
+    public DMatrixRMaj inputMatrix() {
+        return inputMatrix.copy();
+    }
+
+    /**
      * Simulates the window for each preparation time, all from the same initial state. The
      * finite-horizon Riccati equation is integrated once, for the longest time.
      *
@@ -375,13 +415,18 @@ public final class Preparation {
 
     private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains,
             double[] pulse, double pulseStart, double pulseEnd) {
+        return simulate(strategy, x0, horizon, gains.forWindow(horizon), pulse, pulseStart, pulseEnd);
+    }
+
+    private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, FeedbackLaw law,
+            double[] pulse, double pulseStart, double pulseEnd) {
         int steps = horizon == 0 ? 0 : (int) Math.ceil(horizon / stepSeconds - 1e-9);
         ControlledIntegrator integrator = new ControlledIntegrator(network.weights(), network.timeConstants(),
                 network.bias(), feedforward, inputMatrix, xStar, cost.matrix(), network.nonlinearity(), maxAbsState);
         integrator.setPulse(pulse, pulseStart, pulseEnd);
         double[] costSeries = new double[steps + 1];
         double[] integrals = new double[2];
-        DMatrixRMaj states = integrator.integrate(x0, horizon, steps, gains, costSeries, integrals);
+        DMatrixRMaj states = integrator.integrate(x0, horizon, steps, law, costSeries, integrals);
         double[] times = new double[steps + 1];
         for (int k = 0; k <= steps; k++) {
             times[k] = k == steps ? horizon : k * (horizon / steps);
