@@ -4,7 +4,7 @@ package io.github.neurodyn.preparation;
  * A feedback law for the preparation window: the input v (m values, entering the rate
  * equation through B) as a function of time, the error {@code e = x - x*}, the rates phi(x)
  * and optional internal states of the controller (for example a population of thalamic
- * units). {@link Preparation#run(FeedbackLaw, double[], double)} integrates the internal
+ * units). {@link Preparation#runFeedback(FeedbackLaw, double[], double)} integrates the internal
  * states together with the network.
  */
 public interface FeedbackLaw {

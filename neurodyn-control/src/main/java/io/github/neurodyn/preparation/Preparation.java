@@ -271,7 +271,7 @@ public final class Preparation {
      * @throws IllegalArgumentException if an argument is null, not finite or of the wrong size
      * @throws io.github.neurodyn.api.SimulationDivergedException if a state leaves the bound
      */
-    public PreparationRun run(FeedbackLaw law, double[] initialState, double durationSeconds) {
+    public PreparationRun runFeedback(FeedbackLaw law, double[] initialState, double durationSeconds) {
         Arguments.requireNonNull(law, "law");
         if (law.inputs() != inputMatrix.numCols) {
             throw new IllegalArgumentException("law has " + law.inputs() + " inputs, expected "

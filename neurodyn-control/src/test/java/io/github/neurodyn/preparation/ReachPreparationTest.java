@@ -3,6 +3,7 @@ package io.github.neurodyn.preparation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.neurodyn.loop.ThalamocorticalLoop;
 import io.github.neurodyn.movement.MovementFit;
 import io.github.neurodyn.movement.MovementFitter;
 import io.github.neurodyn.movement.SpontaneousNetwork;
@@ -32,6 +33,7 @@ class ReachPreparationTest {
     private PreparationCurve optimal;
     private PreparationCurve naive;
     private SubspaceAlignment alignment;
+    private double loopExcess;
 
     @BeforeAll
     void prepareSmallNetwork() {
@@ -44,6 +46,9 @@ class ReachPreparationTest {
         Preparation preparation = ReachPreparation.preparation(network, fit, MOVEMENT_SECONDS);
         optimal = ReachPreparation.curve(preparation, PreparationStrategy.OPTIMAL, network, fit, arm, reaches, TIMES);
         naive = ReachPreparation.curve(preparation, PreparationStrategy.NAIVE, network, fit, arm, reaches, TIMES);
+        ThalamocorticalLoop loop = ThalamocorticalLoop.fit(preparation, NEURONS / 2, NEURONS / 2,
+                ThalamocorticalLoop.DEFAULT_THALAMIC_TIME_CONSTANT_SECONDS, 0.4);
+        loopExcess = loop.relativeCostExcess(preparation, network.spontaneousState());
         alignment = ReachPreparation.alignment(preparation, PreparationStrategy.OPTIMAL, network, fit, 0.4, 0.2, 0.3,
                 6, DRAWS, 2);
     }
@@ -95,6 +100,13 @@ class ReachPreparationTest {
         double quantile = alignment.randomNull().quantile(0.05);
 
         assertTrue(alignment.index() < quantile, "index " + alignment.index() + ", null 5 % quantile " + quantile);
+    }
+
+    @Test
+    void loopCostExceedsLqrCost() {
+        // The loop reads excitatory rates only and lags by tau_th, so it cannot beat the LQR law
+        assertTrue(loopExcess > 0, "relative cost excess " + loopExcess);
+        assertTrue(Double.isFinite(loopExcess), "relative cost excess " + loopExcess);
     }
 
     @Test
