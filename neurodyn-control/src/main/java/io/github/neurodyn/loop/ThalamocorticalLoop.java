@@ -34,9 +34,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * reproduce; {@link #relativeCostExcess} measures their effect.
  *
  * <p>NOTE: the weights match the gain, not the loop's own cost. With half the neurons
- * inhibitory the excitatory-only readout leaves a large part of K out (62 % relative gain
- * error and 88 % cost excess on a 40-neuron reach network), so a fit that minimises the loop
- * cost directly would do better.
+ * inhibitory, the excitatory-only readout leaves a large part of K out. On a 40-neuron reach
+ * network that gave a 62 % relative gain error and an 88 % cost excess. A fit that minimises
+ * the loop cost directly would do better.
  *
  * <p>Cost of the fit: one SVD of an m x N_E matrix.
  */

@@ -38,8 +38,8 @@ public interface FeedbackLaw {
             double[] internalRate);
 
     /**
-     * Returns an upper bound on the closed-loop rate in 1/s over [from, to], which sets the
-     * integration substeps; the default is 0 (no substeps beyond the step).
+     * Returns an upper bound on the closed-loop rate in 1/s over [from, to]. The bound sets the
+     * integration substeps. The default is 0, which adds no substeps.
      *
      * @param fromSeconds start of the interval in seconds
      * @param toSeconds end of the interval in seconds

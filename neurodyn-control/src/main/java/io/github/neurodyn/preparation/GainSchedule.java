@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Feedback gains K as a function of the time left before the go cue (time-to-go s). A
  * constant gain has one grid point. Time-varying gains come from a finite-horizon solution
- * over [0, H], linearly interpolated in s; because the Riccati equation is autonomous, one
+ * over [0, H], linearly interpolated in s. The Riccati equation is autonomous, so one
  * solution for the longest window serves every shorter window. Each grid point also carries
  * an upper bound on the closed-loop rate in 1/s, which sets the integration substeps.
  */

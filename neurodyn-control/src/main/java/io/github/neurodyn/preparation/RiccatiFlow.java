@@ -20,8 +20,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *     X' = (Phi21 + Phi22 X) (Phi11 + Phi12 X)^-1,
  * </pre>
  *
- * the exact solution at the new point (Davison and Maki, IEEE Trans. Automat. Control 18(1),
- * 1973, applied step by step). Unlike an explicit Runge-Kutta step it stays stable when the
+ * the exact solution at the new point: X = Y Z^-1 for the linear system
+ * {@code d[Z; Y]/dt = H [Z; Y]}, restarted from Z = I at every step. Unlike an explicit Runge-Kutta step it stays stable when the
  * terminal cost makes the equation stiff: X falls from Q_C at a rate near {@code ||G Q_C||}.
  * The step starts at {@code coarse / 2^k}, with the smallest k for which
  * {@code delta ||G||_2 ||X||_2 <= 1/4}, so the grid resolves that fall for the gain
