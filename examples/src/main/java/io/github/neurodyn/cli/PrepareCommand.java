@@ -26,10 +26,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code neurodyn prepare}: stabilises a network, fits prepared states and a torque readout
- * for the reaches, prepares each reach with the optimal (finite-horizon LQR) and the naive
- * strategy for a set of preparation times, and moves the arm from the state at the go cue.
- * Also runs the subspace analysis, the thalamo-cortical loop and the perturbation experiment.
+ * {@code neurodyn prepare}: stabilises a network and fits prepared states and a torque
+ * readout for the reaches. It then prepares each reach with the optimal (finite-horizon LQR)
+ * and the naive strategy for a set of preparation times, and moves the arm from the state at
+ * the go cue. It also runs the subspace analysis, the thalamo-cortical loop and the
+ * perturbation experiment.
  */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
         description = "Optimal anticipatory control against the naive strategy: cost and reach error "
