@@ -14,13 +14,13 @@ import org.ejml.data.DMatrixRMaj;
  * with the law's internal states and the running costs {@code e^T Q_C e} and {@code ||v||^2}, so that the cost
  * integrals share the state's fourth-order accuracy. States are recorded on a uniform grid.
  * Each grid interval is split into substeps so that substep times the closed-loop rate bound
- * stays below 1/2, because the finite-horizon gain grows steeply just before the go cue.
+ * stays below 1/4, because the finite-horizon gain grows steeply just before the go cue.
  * All work arrays are allocated once.
  */
 final class ControlledIntegrator {
 
     /** Largest product of substep and closed-loop rate bound; RK4 is stable up to about 2.8. */
-    private static final double SUBSTEP_RESOLUTION = 0.5;
+    private static final double SUBSTEP_RESOLUTION = 0.25;
 
     private final int n;
     private final int m;
