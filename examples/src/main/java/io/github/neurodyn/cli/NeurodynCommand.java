@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
         description = "Rate-network models of motor cortex and the control theory around them.",
         subcommands = {
             MovementCommand.class,
+            PrepareCommand.class,
             SimulateCommand.class,
             SolveCommand.class,
             SocCommand.class,

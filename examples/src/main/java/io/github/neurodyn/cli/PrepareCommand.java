@@ -1,0 +1,231 @@
+package io.github.neurodyn.cli;
+
+import io.github.neurodyn.api.NeurodynException;
+import io.github.neurodyn.loop.ThalamocorticalLoop;
+import io.github.neurodyn.movement.MovementFit;
+import io.github.neurodyn.movement.MovementFitter;
+import io.github.neurodyn.movement.ReachOutcome;
+import io.github.neurodyn.movement.SpontaneousNetwork;
+import io.github.neurodyn.plant.ArmTrajectory;
+import io.github.neurodyn.plant.Reach;
+import io.github.neurodyn.plant.ReachTargets;
+import io.github.neurodyn.plant.TwoLinkArm;
+import io.github.neurodyn.preparation.Perturbation;
+import io.github.neurodyn.preparation.Preparation;
+import io.github.neurodyn.preparation.PreparationCurve;
+import io.github.neurodyn.preparation.PreparationStrategy;
+import io.github.neurodyn.preparation.ReachPreparation;
+import io.github.neurodyn.preparation.SubspaceAlignment;
+import io.github.neurodyn.spectral.SocPresets;
+import io.github.neurodyn.spectral.SocResult;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.knowm.xchart.XYChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurodyn prepare}: stabilises a network and fits prepared states and a torque
+ * readout for the reaches. It then prepares each reach with the optimal (finite-horizon LQR)
+ * and the naive strategy for a set of preparation times, and moves the arm from the state at
+ * the go cue. It also runs the subspace analysis, the thalamo-cortical loop and the
+ * perturbation experiment.
+ */
+@Command(name = "prepare", mixinStandardHelpOptions = true,
+        description = "Optimal anticipatory control against the naive strategy: cost and reach error "
+                + "against preparation time, the thalamo-cortical loop and a perturbation experiment.")
+public final class PrepareCommand extends CommandSupport {
+
+    /** Time constant of every neuron, in seconds. */
+    static final double TAU_SECONDS = 0.15;
+    /** Reach duration in seconds, the horizon of Q_C. */
+    static final double MOVEMENT_SECONDS = 0.6;
+
+    @Option(names = "--neurons", defaultValue = "200", description = "Number of neurons N, half excitatory "
+            + "(default: ${DEFAULT-VALUE}).")
+    int neurons;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network, the spontaneous state "
+            + "and the perturbation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--reaches", defaultValue = "8", description = "Number of reach directions (default: ${DEFAULT-VALUE}).")
+    int reaches;
+
+    @Option(names = "--iterations", defaultValue = "15",
+            description = "Iterations of the movement fit (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--prep-times-ms", split = ",", defaultValue = "0,50,100,200,300,400,600",
+            description = "Preparation times in ms, comma-separated (default: ${DEFAULT-VALUE}).")
+    double[] prepTimesMs;
+
+    @Option(names = "--null-draws", defaultValue = "1000",
+            description = "Random subspaces of the alignment null distribution (default: ${DEFAULT-VALUE}).")
+    int nullDraws;
+
+    @Override
+    protected String name() {
+        return "prepare";
+    }
+
+    @Override
+    protected void validate() {
+        if (reaches < 1) {
+            throw new IllegalArgumentException("--reaches must be at least 1, found " + reaches);
+        }
+        if (neurons < 4 || neurons / 2 <= reaches + 1) {
+            throw new IllegalArgumentException("--neurons must give more than --reaches + 1 = " + (reaches + 1)
+                    + " excitatory neurons (half of N), found N = " + neurons);
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1, found " + iterations);
+        }
+        if (nullDraws < 1) {
+            throw new IllegalArgumentException("--null-draws must be at least 1, found " + nullDraws);
+        }
+        double longest = 0;
+        for (double t : prepTimesMs) {
+            if (!(t >= 0 && Double.isFinite(t))) {
+                throw new IllegalArgumentException("--prep-times-ms must be finite and >= 0, found " + t);
+            }
+            longest = Math.max(longest, t);
+        }
+        if (longest < 250) {
+            throw new IllegalArgumentException("--prep-times-ms needs a time of at least 250 ms for the "
+                    + "perturbation and subspace analysis, found a maximum of " + longest + " ms");
+        }
+    }
+
+    @Override
+    protected int execute(OutputDirectory out, Summary summary) {
+        // Network and movement fit, as in the movement command
+        SocResult soc = SocPresets.hennequin2014(neurons, seed).build().run();
+        if (!(soc.finalAbscissa() < 1.0)) {
+            throw new NeurodynException("the stability optimiser stopped at alpha(W) = " + soc.finalAbscissa()
+                    + ", so the network has no stable spontaneous state");
+        }
+        SpontaneousNetwork network = SpontaneousNetwork.around(soc.weights(), neurons / 2, TAU_SECONDS, seed);
+        TwoLinkArm arm = TwoLinkArm.withDefaults();
+        List<Reach> targets = ReachTargets.DEFAULT.withDirectionCount(reaches).reaches(arm);
+        MovementFit fit = MovementFitter.builder(network, targets.stream().map(Reach::torques).toList(),
+                ReachTargets.DEFAULT.timeStepSeconds()).iterations(iterations).build().fit();
+
+        // Preparation with both strategies
+        double[] times = Arrays.stream(prepTimesMs).map(t -> 1e-3 * t).toArray();
+        double longest = Arrays.stream(times).max().orElse(0);
+        Preparation preparation = ReachPreparation.preparation(network, fit, MOVEMENT_SECONDS);
+        PreparationCurve optimal = ReachPreparation.curve(preparation, PreparationStrategy.OPTIMAL, network, fit,
+                arm, targets, times);
+        PreparationCurve naive = ReachPreparation.curve(preparation, PreparationStrategy.NAIVE, network, fit,
+                arm, targets, times);
+        writeCurves(out, optimal, naive);
+        writeHandPaths(out, "hand-paths-short", targets, optimal.outcomes().get(indexOfMin(times)));
+        writeHandPaths(out, "hand-paths-long", targets, optimal.outcomes().get(indexOfMax(times)));
+
+        // Subspaces, loop and perturbation at the longest preparation time
+        SubspaceAlignment alignment = ReachPreparation.alignment(preparation, PreparationStrategy.OPTIMAL, network,
+                fit, longest, 0.2, 0.3, Math.min(6, neurons - 1), nullDraws, seed);
+        ThalamocorticalLoop loop = ThalamocorticalLoop.fit(preparation, neurons / 2, neurons / 2,
+                ThalamocorticalLoop.DEFAULT_THALAMIC_TIME_CONSTANT_SECONDS, longest);
+        double[] spontaneous = network.spontaneousState();
+        double loopExcess = loop.relativeCostExcess(preparation, spontaneous);
+        Perturbation pulse = Perturbation.defaults(neurons, seed);
+        double delayOptimal = preparation.perturbationDelay(PreparationStrategy.OPTIMAL, spontaneous, longest, pulse)
+                .delaySeconds();
+        double delayNaive = preparation.perturbationDelay(PreparationStrategy.NAIVE, spontaneous, longest, pulse)
+                .delaySeconds();
+
+        summary.put("neurons", neurons);
+        summary.put("seed", seed);
+        summary.put("movements", reaches);
+        summary.put("abscissa", soc.finalAbscissa());
+        summary.put("torqueFitR2", fit.r2());
+        summary.put("prepTimesSeconds", times);
+        summary.put("optimalCost", optimal.meanProspectiveCost());
+        summary.put("naiveCost", naive.meanProspectiveCost());
+        summary.put("optimalEndpointErrorMeters", optimal.meanEndpointErrorMeters());
+        summary.put("naiveEndpointErrorMeters", naive.meanEndpointErrorMeters());
+        summary.put("optimalPathErrorMeters", optimal.meanPathErrorMeters());
+        summary.put("naivePathErrorMeters", naive.meanPathErrorMeters());
+        summary.put("optimalInputEnergySeconds", optimal.meanInputEnergy());
+        summary.put("alignmentIndexPrepVsMove", alignment.index());
+        summary.put("alignmentNullMean", alignment.randomNull().mean());
+        summary.put("loopRelativeCostExcess", loopExcess);
+        summary.put("loopGainApproximationError", loop.gainApproximationError());
+        summary.put("perturbationDelaySecondsOptimal", delayOptimal);
+        summary.put("perturbationDelaySecondsNaive", delayNaive);
+
+        System.out.printf("%-12s %14s %14s %16s %16s%n", "prep (ms)", "cost optimal", "cost naive",
+                "end error opt (mm)", "end error naive (mm)");
+        for (int k = 0; k < times.length; k++) {
+            System.out.printf("%-12.0f %14.4g %14.4g %16.2f %16.2f%n", prepTimesMs[k],
+                    optimal.meanProspectiveCost()[k], naive.meanProspectiveCost()[k],
+                    1e3 * optimal.meanEndpointErrorMeters()[k], 1e3 * naive.meanEndpointErrorMeters()[k]);
+        }
+        System.out.printf("alignment index %.3f (null mean %.3f), loop cost excess %.3f, perturbation delay "
+                + "%.3f s optimal, %.3f s naive%n", alignment.index(), alignment.randomNull().mean(), loopExcess,
+                delayOptimal, delayNaive);
+        return ExitCode.SUCCESS;
+    }
+
+    private static void writeCurves(OutputDirectory out, PreparationCurve optimal, PreparationCurve naive) {
+        double[] times = optimal.preparationSeconds();
+        double[] timesMs = Arrays.stream(times).map(t -> 1e3 * t).toArray();
+        CsvTable table = new CsvTable("prep_time_ms", "optimal_cost", "naive_cost", "optimal_endpoint_error_m",
+                "naive_endpoint_error_m", "optimal_path_error_m", "naive_path_error_m", "optimal_input_energy_s");
+        for (int k = 0; k < times.length; k++) {
+            table.row(timesMs[k], optimal.meanProspectiveCost()[k], naive.meanProspectiveCost()[k],
+                    optimal.meanEndpointErrorMeters()[k], naive.meanEndpointErrorMeters()[k],
+                    optimal.meanPathErrorMeters()[k], naive.meanPathErrorMeters()[k], optimal.meanInputEnergy()[k]);
+        }
+        out.writeText("curves.csv", table);
+
+        XYChart cost = Plots.lineChart("Prospective cost at the go cue", "preparation time (ms)", "e^T Q_C e");
+        Plots.addLine(cost, "optimal", timesMs, optimal.meanProspectiveCost());
+        Plots.addLine(cost, "naive", timesMs, naive.meanProspectiveCost());
+        Plots.save(out, "cost.png", cost);
+        XYChart error = Plots.lineChart("Mean end-point error", "preparation time (ms)", "error (m)");
+        Plots.addLine(error, "optimal", timesMs, optimal.meanEndpointErrorMeters());
+        Plots.addLine(error, "naive", timesMs, naive.meanEndpointErrorMeters());
+        Plots.save(out, "endpoint-error.png", error);
+    }
+
+    private static void writeHandPaths(OutputDirectory out, String name, List<Reach> targets, ReachOutcome outcome) {
+        CsvTable table = new CsvTable("reach", "time_ms", "x_m", "y_m", "target_x_m", "target_y_m");
+        XYChart chart = Plots.lineChart("Hand paths (" + name + ")", "x (m)", "y (m)");
+        for (int i = 0; i < targets.size(); i++) {
+            ArmTrajectory trajectory = outcome.trajectories().get(i);
+            DMatrixRMaj hand = trajectory.handPositions();
+            DMatrixRMaj target = targets.get(i).handPositions();
+            double[] time = trajectory.timeSeconds();
+            double[] x = new double[time.length];
+            double[] y = new double[time.length];
+            for (int j = 0; j < time.length; j++) {
+                table.row(i, 1e3 * time[j], hand.get(j, 0), hand.get(j, 1), target.get(j, 0), target.get(j, 1));
+                x[j] = hand.get(j, 0);
+                y[j] = hand.get(j, 1);
+            }
+            Plots.addLine(chart, "reach " + (i + 1), x, y);
+        }
+        out.writeText(name + ".csv", table);
+        Plots.save(out, name + ".png", chart);
+    }
+
+    private static int indexOfMin(double[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            best = values[k] < values[best] ? k : best;
+        }
+        return best;
+    }
+
+    private static int indexOfMax(double[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            best = values[k] > values[best] ? k : best;
+        }
+        return best;
+    }
+}
