@@ -116,6 +116,40 @@ class HostileInputTest {
         Run run = execute("simulate", "--neurons", "4", "--duration-ms", "2", "--out", out.toString());
 
         assertBadInput(run, "simulate --out naming a file");
+        assertTrue(run.error().contains("is a file, expected a folder"), "message: " + run.error());
+    }
+
+    @Test
+    void simulateIntoPathUnderFileGivesReason() throws IOException {
+        Path out = regularFile().resolve("out");
+
+        Run run = execute("simulate", "--neurons", "4", "--duration-ms", "2", "--out", out.toString());
+
+        assertTrue(run.error().matches(".*cannot create output folder \\S+: \\S.*"), "reason missing: " + run.error());
+    }
+
+    @Test
+    void emptyOutFolderExitsTwo() throws IOException {
+        Run run = execute("simulate", "--neurons", "4", "--duration-ms", "2", "--out", "");
+
+        assertBadInput(run, "simulate --out empty");
+        assertTrue(run.error().contains("--out is empty"), "message: " + run.error());
+    }
+
+    @Test
+    void unknownSubcommandIsNamed() {
+        Run run = execute("simulat");
+
+        assertBadInput(run, "unknown subcommand");
+        assertEquals("neurodyn: unknown subcommand 'simulat'; see 'neurodyn --help'", run.error());
+    }
+
+    @Test
+    void parseErrorNamesSubcommand() {
+        Run run = execute("simulate", "--no-such-option");
+
+        assertBadInput(run, "unknown option");
+        assertTrue(run.error().startsWith("neurodyn simulate: "), "prefix missing: " + run.error());
     }
 
     @ParameterizedTest
