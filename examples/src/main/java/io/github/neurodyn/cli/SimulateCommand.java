@@ -57,13 +57,18 @@ final class SimulateCommand extends CommandSupport {
             description = "phi: tanh, relu, identity, softplus or power (k [x]_+^n) (default: ${DEFAULT-VALUE}).")
     String nonlinearity;
 
-    @Option(names = "--power-gain", paramLabel = "K", defaultValue = "0.3",
-            description = "Factor k of the power nonlinearity (default: ${DEFAULT-VALUE}).")
-    double powerGain;
+    /** Factor k of the power nonlinearity when --power-gain is not given. */
+    static final double DEFAULT_POWER_GAIN = 0.3;
+    /** Exponent n of the power nonlinearity when --power-exponent is not given. */
+    static final double DEFAULT_POWER_EXPONENT = 2.0;
 
-    @Option(names = "--power-exponent", paramLabel = "N", defaultValue = "2",
-            description = "Exponent n of the power nonlinearity, at least 1 (default: ${DEFAULT-VALUE}).")
-    double powerExponent;
+    @Option(names = "--power-gain", paramLabel = "K",
+            description = "power: factor k of k [x]_+^n, positive (default " + DEFAULT_POWER_GAIN + ").")
+    Double powerGain;
+
+    @Option(names = "--power-exponent", paramLabel = "N",
+            description = "power: exponent n of k [x]_+^n, at least 1 (default " + DEFAULT_POWER_EXPONENT + ").")
+    Double powerExponent;
 
     @Option(names = "--integrator", paramLabel = "NAME", defaultValue = "rk4",
             description = "euler, heun, rk4, exponential-euler, exact-linear (identity phi only) or dormand-prince "
@@ -245,8 +250,31 @@ final class SimulateCommand extends CommandSupport {
         return x0;
     }
 
+    private void requireAbsentUnlessPower(Double value, String option) {
+        if (value != null) {
+            throw new IllegalArgumentException(String.format(
+                    "%s applies only to --nonlinearity power, found --nonlinearity %s; remove it or choose power",
+                    option, nonlinearity));
+        }
+    }
+
+    private Nonlinearity powerNonlinearity() {
+        double gain = powerGain != null ? powerGain : DEFAULT_POWER_GAIN;
+        double exponent = powerExponent != null ? powerExponent : DEFAULT_POWER_EXPONENT;
+        Arguments.requirePositive(gain, "--power-gain");
+        if (!(exponent >= 1.0) || !Double.isFinite(exponent)) {
+            throw new IllegalArgumentException("--power-exponent must be a finite number of at least 1, found " + exponent);
+        }
+        return Nonlinearity.rectifiedPower(gain, exponent);
+    }
+
     private Nonlinearity parseNonlinearity() {
-        switch (nonlinearity.toLowerCase(Locale.ROOT)) {
+        String label = nonlinearity.toLowerCase(Locale.ROOT);
+        if (!"power".equals(label)) {
+            requireAbsentUnlessPower(powerGain, "--power-gain");
+            requireAbsentUnlessPower(powerExponent, "--power-exponent");
+        }
+        switch (label) {
             case "tanh":
                 return Nonlinearity.tanh();
             case "relu":
@@ -256,7 +284,7 @@ final class SimulateCommand extends CommandSupport {
             case "softplus":
                 return Nonlinearity.softplus();
             case "power":
-                return Nonlinearity.rectifiedPower(powerGain, powerExponent);
+                return powerNonlinearity();
             default:
                 throw new IllegalArgumentException(String.format("--nonlinearity must be one of %s, found '%s'",
                         String.join(", ", NONLINEARITIES), nonlinearity));

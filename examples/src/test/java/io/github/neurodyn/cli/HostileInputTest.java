@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -150,6 +151,29 @@ class HostileInputTest {
 
         assertBadInput(run, "unknown option");
         assertTrue(run.error().startsWith("neurodyn simulate: "), "prefix missing: " + run.error());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "simulate --connection-probability 2 | --connection-probability must",
+        "simulate --excitatory-fraction -0.5 | --excitatory-fraction must",
+        "simulate --neurons 0 | --neurons must",
+        "simulate --nonlinearity power --power-exponent 0.5 | --power-exponent must be a finite number of at least 1",
+        "simulate --nonlinearity power --power-gain 0 | --power-gain must",
+        "simulate --nonlinearity tanh --power-gain 2 | --power-gain applies only to --nonlinearity power",
+        "simulate --power-exponent 3 | --power-exponent applies only to --nonlinearity power",
+        "jpca --model --pcs 3 | --pcs must be an even number",
+        "jpca --model --soften -1 | --soften must",
+    })
+    void optionErrorNamesOption(String command, String expected) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--out", dir.resolve("out").toString()));
+
+        Run run = execute(args.toArray(String[]::new));
+
+        assertBadInput(run, command);
+        assertTrue(run.error().startsWith("neurodyn " + args.get(0) + ": " + expected), command + ": " + run.error());
+        assertTrue(filesUnder(dir.resolve("out")).isEmpty(), command + ": no output expected");
     }
 
     @ParameterizedTest

@@ -186,7 +186,7 @@ class SimulateCommandTest {
         }
         String message = captured.toString(StandardCharsets.UTF_8).strip();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.contains("connectionProbability p"), message);
+        assertTrue(message.contains("--connection-probability must lie in [0.0, 1.0], found 1.5"), message);
     }
 
     @Test
