@@ -59,6 +59,8 @@ final class SimulateCommand extends CommandSupport {
 
     /** Factor k of the power nonlinearity when --power-gain is not given. */
     static final double DEFAULT_POWER_GAIN = 0.3;
+    /** Relative distance from a whole number of steps per sample interval that still counts as whole. */
+    private static final double GRID_TOLERANCE = 1e-9;
     /** Exponent n of the power nonlinearity when --power-exponent is not given. */
     static final double DEFAULT_POWER_EXPONENT = 2.0;
 
@@ -152,6 +154,10 @@ final class SimulateCommand extends CommandSupport {
                     "--integrator dormand-prince does not accept --noise; choose a fixed-step integrator or --noise 0");
         }
 
+        if (scheme != Integrator.DORMAND_PRINCE) {
+            requireSampleOnStepGrid();
+        }
+
         Nonlinearity phi = parseNonlinearity();
         if (scheme == Integrator.EXACT_LINEAR && !"identity".equals(nonlinearity.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(String.format(
@@ -183,7 +189,7 @@ final class SimulateCommand extends CommandSupport {
                 .put("nonlinearity", rateNetwork.nonlinearity().name())
                 .put("integrator", label(scheme))
                 .put("timeConstantSeconds", tauMs * 1e-3)
-                .put("stepSeconds", stepMs * 1e-3)
+                .put("stepSeconds", scheme == Integrator.DORMAND_PRINCE ? null : stepMs * 1e-3)
                 .put("durationSeconds", durationMs * 1e-3)
                 .put("sampleSeconds", sampleMs * 1e-3)
                 .put("bias", bias)
@@ -214,11 +220,14 @@ final class SimulateCommand extends CommandSupport {
         // Summarise, then write tables and plots
         double[] timesMs = trajectory.times();
         for (int k = 0; k < timesMs.length; k++) {
-            timesMs[k] *= 1e3;
+            timesMs[k] = roundToGrid(timesMs[k] * 1e3);
         }
         DMatrixRMaj states = trajectory.states();
         double finalTimeSeconds = trajectory.timeSeconds(timesMs.length - 1);
         double largestState = maxAbs(states);
+        if (scheme == Integrator.DORMAND_PRINCE) {
+            summary.put("meanStepSeconds", finalTimeSeconds / Math.max(1, trajectory.stepsTaken()));
+        }
         summary.put("steps", trajectory.stepsTaken())
                 .put("samples", timesMs.length)
                 .put("finalTimeSeconds", finalTimeSeconds)
@@ -231,13 +240,32 @@ final class SimulateCommand extends CommandSupport {
         Plots.save(out, "traces.png", traceChart(timesMs, states));
         Plots.save(out, "population-rates.png", populationChart(timesMs, populationRates));
 
-        System.out.printf(Locale.ROOT, "%-10s %-8s %-10s %-8s %-16s %-14s %s%n", "network", "neurons", "integrator",
+        System.out.printf(Locale.ROOT, "%-10s %-8s %-15s %-8s %-16s %-14s %s%n", "network", "neurons", "integrator",
                 "steps", "finalTimeSeconds", "maxAbsState", "spectralRadius");
         double radius = connectivity.spectralRadius();
-        System.out.printf(Locale.ROOT, "%-10s %-8d %-10s %-8d %-16.4f %-14.4g %s%n", network.kind().label(), n,
+        System.out.printf(Locale.ROOT, "%-10s %-8d %-15s %-8d %-16.6g %-14.4g %s%n", network.kind().label(), n,
                 label(scheme), trajectory.stepsTaken(), finalTimeSeconds, largestState,
                 Double.isNaN(radius) ? "-" : String.format(Locale.ROOT, "%.4g", radius));
         return ExitCode.SUCCESS;
+    }
+
+    /**
+     * Rejects a sample interval that is not a whole number of steps, because the integrator would
+     * then shorten every step to land on the sample times and the run would not use --dt-ms.
+     */
+    private void requireSampleOnStepGrid() {
+        double ratio = sampleMs / stepMs;
+        long steps = Math.round(ratio);
+        if (steps < 1 || Math.abs(ratio - steps) > GRID_TOLERANCE * ratio) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--sample-ms %s is not a whole multiple of --dt-ms %s; choose a multiple of the step",
+                    sampleMs, stepMs));
+        }
+    }
+
+    /** Rounds a time in ms to 1e-9 ms, so that k * 0.1 prints as 9.9 rather than 9.899999999999999. */
+    static double roundToGrid(double timeMs) {
+        return Math.round(timeMs * 1e9) / 1e9;
     }
 
     /** Draws x(0) ~ N(0, initialStd^2) from its own generator, so x(0) does not reuse the draws behind W. */

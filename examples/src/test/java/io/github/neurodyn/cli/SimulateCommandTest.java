@@ -82,6 +82,41 @@ class SimulateCommandTest {
     }
 
     @Test
+    void sampleTimesPrintOnGrid() throws IOException {
+        Path out = dir.resolve("grid");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "10", "--sample-ms", "0.1"));
+        List<String> lines = Files.readAllLines(out.resolve("states.csv"));
+        for (int k = 1; k < lines.size(); k++) {
+            String time = lines.get(k).split(",")[0];
+            assertTrue(time.length() <= 5, "time_ms off the 0.1 ms grid: " + time);
+        }
+    }
+
+    @Test
+    void sampleOffStepGridIsRejected() {
+        assertEquals(ExitCode.BAD_INPUT, simulate(dir.resolve("off-grid"), "--neurons", "4", "--duration-ms", "10",
+                "--sample-ms", "0.15"));
+    }
+
+    @Test
+    void shortRunReportsTrueFinalTime() throws IOException {
+        Path out = dir.resolve("short");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "0.05"));
+        assertEquals(5e-5, summary(out).get("finalTimeSeconds").asDouble(), TIME_TOLERANCE_SECONDS);
+    }
+
+    @Test
+    void adaptiveRunReportsMeanStep() throws IOException {
+        Path out = dir.resolve("adaptive");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "10",
+                "--integrator", "dormand-prince"));
+        JsonNode summary = summary(out);
+        assertTrue(summary.get("stepSeconds").isNull(), "stepSeconds " + summary.get("stepSeconds"));
+        assertEquals(0.01 / summary.get("steps").asDouble(), summary.get("meanStepSeconds").asDouble(),
+                TIME_TOLERANCE_SECONDS);
+    }
+
+    @Test
     void statesTableHasUnitsAndEverySample() throws IOException {
         Path out = dir.resolve("table");
         assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "12", "--duration-ms", "50", "--sample-ms", "5"));
