@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -200,7 +201,8 @@ public final class IspCommand extends CommandSupport {
 
         double[] initialRates = new double[neurons];
         Arrays.fill(initialRates, network.nonlinearity().value(0.0));
-        writeHistory(out, training.history(), before, initialRates, rule.schedule().learningRate(0.0), excitatory);
+        writeHistory(out, training.history(), before, initialRates, rule.schedule().learningRate(0.0),
+                targetRate, excitatory);
         writeEigenvalues(out, before.eigenvalues(), after.eigenvalues());
         writeEnergy(out, energy, socEnergy);
         out.writeText("weights.csv", CsvTable.ofMatrix(training.finalWeights(), "w"));
@@ -289,7 +291,7 @@ public final class IspCommand extends CommandSupport {
     }
 
     private static void writeHistory(OutputDirectory out, List<TrainingReport> history, IsnDiagnostics before,
-            double[] initialRates, double initialLearningRate, int excitatory) {
+            double[] initialRates, double initialLearningRate, double targetRate, int excitatory) {
         int rows = history.size() + 1;
         double[] time = new double[rows];
         double[] abscissa = new double[rows];
@@ -324,6 +326,8 @@ public final class IspCommand extends CommandSupport {
         XYChart rates = Plots.lineChart("Mean rates during learning", "time (s)", "rate (units of phi)");
         Plots.addLine(rates, "excitatory", time, excitatoryRate);
         Plots.addLine(rates, "inhibitory", time, inhibitoryRate);
+        Plots.addLine(rates, "target rate rho0", new double[] {0, time[rows - 1]}, new double[] {targetRate, targetRate})
+                .setLineStyle(SeriesLines.DASH_DASH);
         Plots.save(out, "rates.png", rates);
     }
 

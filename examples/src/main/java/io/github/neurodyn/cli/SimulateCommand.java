@@ -401,6 +401,7 @@ final class SimulateCommand extends CommandSupport {
         int count = Math.min(plotNeurons, n);
         XYChart chart = Plots.lineChart(String.format(Locale.ROOT, "States of %d of %d neurons (%s network)",
                 count, n, network.kind().label()), "time (ms)", "state x (dimensionless)");
+        chart.getStyler().setXAxisDecimalPattern("0.###");
         for (int c = 0; c < count; c++) {
             int neuron = (int) ((long) c * n / count);
             double[] trace = new double[timesMs.length];
