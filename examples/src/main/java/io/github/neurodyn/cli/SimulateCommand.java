@@ -10,6 +10,8 @@ import io.github.neurodyn.dynamics.OrnsteinUhlenbeckNoise;
 import io.github.neurodyn.dynamics.Simulation;
 import io.github.neurodyn.io.Npy;
 import io.github.neurodyn.network.Connectivity;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -243,8 +245,11 @@ final class SimulateCommand extends CommandSupport {
         System.out.printf(Locale.ROOT, "%-10s %-8s %-15s %-8s %-16s %-14s %s%n", "network", "neurons", "integrator",
                 "steps", "finalTimeSeconds", "maxAbsState", "spectralRadius");
         double radius = connectivity.spectralRadius();
-        System.out.printf(Locale.ROOT, "%-10s %-8d %-15s %-8d %-16.6g %-14.4g %s%n", network.kind().label(), n,
-                label(scheme), trajectory.stepsTaken(), finalTimeSeconds, largestState,
+        // Nine significant digits in plain notation show a final time of 5e-5 s as 0.00005.
+        String finalTime = new BigDecimal(finalTimeSeconds).round(new MathContext(9)).stripTrailingZeros()
+                .toPlainString();
+        System.out.printf(Locale.ROOT, "%-10s %-8d %-15s %-8d %-16s %-14.4g %s%n", network.kind().label(), n,
+                label(scheme), trajectory.stepsTaken(), finalTime, largestState,
                 Double.isNaN(radius) ? "-" : String.format(Locale.ROOT, "%.4g", radius));
         return ExitCode.SUCCESS;
     }

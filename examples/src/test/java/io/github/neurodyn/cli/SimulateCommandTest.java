@@ -101,8 +101,16 @@ class SimulateCommandTest {
     @Test
     void shortRunReportsTrueFinalTime() throws IOException {
         Path out = dir.resolve("short");
-        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "0.05"));
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "0.05"));
+        } finally {
+            System.setOut(original);
+        }
         assertEquals(5e-5, summary(out).get("finalTimeSeconds").asDouble(), TIME_TOLERANCE_SECONDS);
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains(" 0.00005 "), captured.toString());
     }
 
     @Test
