@@ -33,6 +33,11 @@ final class CaseSolvers {
         return SOLVERS.get(kind);
     }
 
+    /** Returns the kinds that have a solver, sorted and separated by commas. */
+    static String kinds() {
+        return String.join(", ", new java.util.TreeSet<>(SOLVERS.keySet()));
+    }
+
     /** Solves A X E^T + E X A^T + Q = 0 (E = I when absent). */
     private static DMatrixRMaj lyapunov(MatrixCase c) {
         return c.e() == null ? Lyapunov.solve(c.a(), c.q()).x() : Lyapunov.solve(c.a(), c.e(), c.q()).x();

@@ -8,6 +8,7 @@ import io.github.neurodyn.dynamics.Simulation;
 import io.github.neurodyn.linalg.Eigenvalues;
 import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.plasticity.InhibitionStabilisation;
+import io.github.neurodyn.plasticity.InhibitoryPlasticity;
 import io.github.neurodyn.plasticity.IsnDiagnostics;
 import io.github.neurodyn.plasticity.IspPresets;
 import io.github.neurodyn.plasticity.OperatingPoint;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +54,10 @@ public final class IspCommand extends CommandSupport {
     static final double SETTLE_SECONDS = 1.0;
     /** Averaging time of the operating point of the frozen network, in seconds. */
     static final double AVERAGE_SECONDS = 4.0;
+
+    /** Why {@code paradoxical} is null when learning ends with an unstable network. */
+    static final String UNSTABLE_PROBE_REASON = "the network is unstable at the end of learning, so a "
+            + "paradoxical response would not show inhibition stabilisation; see inhibitoryRateChange";
 
     @Option(names = "--neurons", defaultValue = "" + IspPresets.NEURONS,
             description = "Number of neurons N, 80%% excitatory (default: ${DEFAULT-VALUE}).")
@@ -144,8 +150,8 @@ public final class IspCommand extends CommandSupport {
 
         // Learn until the network has stayed stable near the target rate, or the duration ends.
         int[] stableStreak = new int[1];
-        TrainingResult training = PlasticityTraining.of(network,
-                        IspPresets.rule(start).learningRate(learningRate).targetRate(targetRate).build())
+        InhibitoryPlasticity rule = IspPresets.rule(start).learningRate(learningRate).targetRate(targetRate).build();
+        TrainingResult training = PlasticityTraining.of(network, rule)
                 .input(InputSignal.constant(u))
                 .noise(inputNoise)
                 .seed(seed)
@@ -193,7 +199,10 @@ public final class IspCommand extends CommandSupport {
         EnergySpectrum socEnergy = soc == null || soc.finalAbscissa() >= 1.0 ? null
                 : EvokedEnergy.of(soc.weights(), RateNetwork.DEFAULT_TIME_CONSTANT_SECONDS);
 
-        writeHistory(out, training.history(), before, training.firstWindow(), excitatory);
+        double[] initialRates = new double[neurons];
+        Arrays.fill(initialRates, network.nonlinearity().value(0.0));
+        writeHistory(out, training.history(), before, initialRates, rule.schedule().learningRate(0.0),
+                targetRate, excitatory);
         writeEigenvalues(out, before.eigenvalues(), after.eigenvalues());
         writeEnergy(out, energy, socEnergy);
         out.writeText("weights.csv", CsvTable.ofMatrix(training.finalWeights(), "w"));
@@ -216,7 +225,11 @@ public final class IspCommand extends CommandSupport {
         summary.put("meanExcitatoryRate", excitatoryRate);
         summary.put("meanInhibitoryRate", inhibitoryRate);
         summary.put("meanRateError", rateError);
-        summary.put("paradoxical", paradox.paradoxical());
+        // A paradoxical response only signals an ISN when the network is stable.
+        summary.put("paradoxical", after.stable() ? paradox.paradoxical() : null);
+        if (!after.stable()) {
+            summary.put("paradoxicalReason", UNSTABLE_PROBE_REASON);
+        }
         summary.put("extraInhibitoryInput", extraInhibitoryInput);
         summary.put("inhibitoryRateChange", paradox.inhibitoryRateChange());
         summary.put("excitatoryRateChange", paradox.excitatoryRateChange());
@@ -236,8 +249,13 @@ public final class IspCommand extends CommandSupport {
         System.out.printf("%-28s %.3f%n", "excitatory block abscissa", after.excitatoryAbscissa());
         System.out.printf("%-28s %.3f E, %.3f I (target %.3f)%n", "mean rates", excitatoryRate, inhibitoryRate,
                 targetRate);
-        System.out.printf("%-28s %b (inhibitory rate change %.3f)%n", "paradoxical", paradox.paradoxical(),
-                paradox.inhibitoryRateChange());
+        if (after.stable()) {
+            System.out.printf("%-28s %b (inhibitory rate change %.3f)%n", "paradoxical", paradox.paradoxical(),
+                    paradox.inhibitoryRateChange());
+        } else {
+            System.out.printf("%-28s not reported, the network is unstable (inhibitory rate change %.3f)%n",
+                    "paradoxical", paradox.inhibitoryRateChange());
+        }
         System.out.printf("%-28s %.1f s%n", "learning time (simulated)", training.learningSeconds());
         if (energy != null) {
             System.out.printf("%-28s %.2f%n", "top amplification", top[0]);
@@ -253,6 +271,14 @@ public final class IspCommand extends CommandSupport {
         return ExitCode.SUCCESS;
     }
 
+    private static double mean(double[] values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+        }
+        return sum / (to - from);
+    }
+
     /** Runs the stability optimiser on the same start network down to the abscissa the rule reached. */
     private static SocResult optimise(Connectivity start, double targetAbscissa) {
         return StabilityOptimizer.builder(start.weights(), start.excitatoryCount())
@@ -265,7 +291,7 @@ public final class IspCommand extends CommandSupport {
     }
 
     private static void writeHistory(OutputDirectory out, List<TrainingReport> history, IsnDiagnostics before,
-            OperatingPoint firstWindow, int excitatory) {
+            double[] initialRates, double initialLearningRate, double targetRate, int excitatory) {
         int rows = history.size() + 1;
         double[] time = new double[rows];
         double[] abscissa = new double[rows];
@@ -274,12 +300,12 @@ public final class IspCommand extends CommandSupport {
         CsvTable table = new CsvTable("time_s", "abscissa", "mean_excitatory_rate", "mean_inhibitory_rate",
                 "weight_change", "learning_rate");
 
-        // Row 0: the start weights at the mean state of the first window.
-        int n = firstWindow.meanRates().length;
+        // Row 0: the start weights (abscissa at the first window's mean state) and the rates at x(0).
+        int n = initialRates.length;
         abscissa[0] = before.abscissa();
-        excitatoryRate[0] = firstWindow.populationRate(0, excitatory);
-        inhibitoryRate[0] = firstWindow.populationRate(excitatory, n);
-        table.row(0.0, abscissa[0], excitatoryRate[0], inhibitoryRate[0], 0.0, null);
+        excitatoryRate[0] = mean(initialRates, 0, excitatory);
+        inhibitoryRate[0] = mean(initialRates, excitatory, n);
+        table.row(0.0, abscissa[0], excitatoryRate[0], inhibitoryRate[0], 0.0, initialLearningRate);
         for (int k = 1; k < rows; k++) {
             TrainingReport report = history.get(k - 1);
             time[k] = report.timeSeconds();
@@ -300,6 +326,8 @@ public final class IspCommand extends CommandSupport {
         XYChart rates = Plots.lineChart("Mean rates during learning", "time (s)", "rate (units of phi)");
         Plots.addLine(rates, "excitatory", time, excitatoryRate);
         Plots.addLine(rates, "inhibitory", time, inhibitoryRate);
+        Plots.addLine(rates, "target rate rho0", new double[] {0, time[rows - 1]}, new double[] {targetRate, targetRate})
+                .setLineStyle(SeriesLines.DASH_DASH);
         Plots.save(out, "rates.png", rates);
     }
 

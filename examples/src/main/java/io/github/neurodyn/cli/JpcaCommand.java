@@ -5,6 +5,7 @@ import io.github.neurodyn.analysis.JpcaOptions;
 import io.github.neurodyn.analysis.JpcaResult;
 import io.github.neurodyn.analysis.Recording;
 import io.github.neurodyn.analysis.RecordingCsv;
+import io.github.neurodyn.api.Arguments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,13 @@ final class JpcaCommand extends CommandSupport {
         }
         if (!model && data == null) {
             throw new IllegalArgumentException("missing --data FILE (a CSV with columns condition,time_ms,<neurons>)");
+        }
+        if (pcs < 2 || pcs % 2 != 0) {
+            throw new IllegalArgumentException("--pcs must be an even number of at least 2, because jPC planes "
+                    + "come in pairs, found " + pcs);
+        }
+        if (soften != null) {
+            Arguments.requireNonNegative(soften, "--soften");
         }
         JpcaOptions options = JpcaOptions.defaults().withPcs(pcs);
         if (window != null) {

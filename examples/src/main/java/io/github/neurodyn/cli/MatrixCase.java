@@ -1,6 +1,10 @@
 package io.github.neurodyn.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -49,6 +53,10 @@ public record MatrixCase(Path file, String name, String kind, String expect, DMa
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Parser factory that reads NaN and Infinity as numbers, only so that they can be reported. */
+    private static final JsonFactory LENIENT = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final Set<String> EXPECTATIONS = Set.of("solution", "error", "solution-or-error");
 
     /**
@@ -62,7 +70,9 @@ public record MatrixCase(Path file, String name, String kind, String expect, DMa
     public static MatrixCase read(Path file) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
+            String content = Files.readString(file);
+            requireFiniteNumbers(content, file);
+            root = MAPPER.readTree(content);
         } catch (NoSuchFileException ex) {
             throw new IllegalArgumentException("case file " + file + " not found", ex);
         } catch (JsonProcessingException ex) {
@@ -88,6 +98,23 @@ public record MatrixCase(Path file, String name, String kind, String expect, DMa
                 matrix(root, "R", file, false), matrix(root, "S", file, false), matrix(root, "E", file, false),
                 matrix(root, "X", file, false), bounds(tolerance.path("parity"), file, "tolerance.parity"),
                 bounds(tolerance.path("stretch"), file, "tolerance.stretch"));
+    }
+
+    /**
+     * Rejects NaN, Infinity and numbers that overflow to infinity (such as 1e999), naming the
+     * line. Python's json.dump writes NaN and Infinity as bare words, which strict JSON lacks.
+     */
+    private static void requireFiniteNumbers(String content, Path file) throws IOException {
+        try (JsonParser parser = LENIENT.createParser(content)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                    if (!Double.isFinite(parser.getValueAsDouble())) {
+                        throw new IllegalArgumentException("case file " + file + ": non-finite number at line "
+                                + parser.currentTokenLocation().getLineNr() + "; the case format needs finite numbers");
+                    }
+                }
+            }
+        }
     }
 
     /**

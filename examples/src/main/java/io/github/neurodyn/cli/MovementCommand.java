@@ -197,6 +197,8 @@ public final class MovementCommand extends CommandSupport {
             straight.setLineColor(color);
         }
         out.writeText("hand-paths.csv", table);
+        Plots.equalAxes(chart);
+        chart.getStyler().setDecimalPattern("0.00");
         Plots.save(out, "hand-paths.png", chart);
     }
 

@@ -1,5 +1,6 @@
 package io.github.neurodyn.cli;
 
+import io.github.neurodyn.api.Arguments;
 import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.network.ExcitatoryInhibitoryBuilder;
 import io.github.neurodyn.network.Networks;
@@ -148,6 +149,7 @@ public final class NetworkOptions {
      */
     public Connectivity build(long seed) {
         Kind chosen = kind();
+        requireOptionValues();
         requireOnly(chosen, Kind.EI, excitatoryFraction, "--excitatory-fraction");
         requireOnly(chosen, Kind.EI, connectionProbability, "--connection-probability");
         requireOnly(chosen, Kind.EI, inhibitionDominance, "--inhibition-dominance");
@@ -220,6 +222,41 @@ public final class NetworkOptions {
             builder.balanceRows(rowSum);
         }
         return builder.build();
+    }
+
+    /**
+     * Checks the values against the builders' ranges here, so that a message names the option
+     * the user typed rather than the builder's parameter.
+     */
+    private void requireOptionValues() {
+        Arguments.requireAtLeast(neurons, 1, "--neurons");
+        if (excitatoryFraction != null) {
+            Arguments.requireProbability(excitatoryFraction, "--excitatory-fraction");
+        }
+        if (connectionProbability != null) {
+            Arguments.requireProbability(connectionProbability, "--connection-probability");
+        }
+        if (inhibitionDominance != null) {
+            Arguments.requireNonNegative(inhibitionDominance, "--inhibition-dominance");
+        }
+        if (radius != null) {
+            Arguments.requirePositive(radius, "--radius");
+        }
+        if (weightScale != null) {
+            Arguments.requirePositive(weightScale, "--weight-scale");
+        }
+        if (logNormalSigma != null) {
+            Arguments.requireNonNegative(logNormalSigma, "--log-normal-sigma");
+        }
+        if (rowSum != null) {
+            Arguments.requireFinite(rowSum, "--balance-rows");
+        }
+        if (gain != null) {
+            Arguments.requireNonNegative(gain, "--gain");
+        }
+        if (inhibitionRatio != null) {
+            Arguments.requireNonNegative(inhibitionRatio, "--inhibition-ratio");
+        }
     }
 
     private static void requireOnly(Kind chosen, Kind owner, Double value, String option) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,8 +69,9 @@ public final class NeurodynCommand implements Runnable {
         }
         CommandLine commandLine = new CommandLine(new NeurodynCommand());
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("neurodyn: " + ex.getMessage());
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(parseErrorMessage(ex, failed == commandLine));
             if (verbose) {
                 ex.printStackTrace(err);
             }
@@ -84,6 +86,23 @@ public final class NeurodynCommand implements Runnable {
                     + " MiB); reduce --neurons or the number of trials, or raise the heap with java -Xmx");
             return ExitCode.BAD_INPUT;
         }
+    }
+
+    /**
+     * Formats a parse error with the subcommand that rejected it, and names an unknown
+     * subcommand as such rather than as an unmatched argument.
+     */
+    static String parseErrorMessage(CommandLine.ParameterException ex, boolean topLevel) {
+        if (!topLevel) {
+            return "neurodyn " + ex.getCommandLine().getCommandName() + ": " + oneLine(ex.getMessage());
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException) {
+            List<String> unmatched = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched();
+            if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+                return "neurodyn: unknown subcommand '" + unmatched.get(0) + "'; see 'neurodyn --help'";
+            }
+        }
+        return "neurodyn: " + oneLine(ex.getMessage());
     }
 
     private static int handle(Exception ex, CommandLine cmd, ParseResult parseResult, boolean verbose) {

@@ -60,11 +60,17 @@ public final class OutputDirectory {
      * @throws IllegalArgumentException when the folder cannot be created or written
      */
     public static OutputDirectory create(Path folder) {
+        if (folder.toString().isEmpty()) {
+            throw new IllegalArgumentException("--out is empty, expected a folder path");
+        }
         Path root = folder.toAbsolutePath().normalize();
+        if (Files.isRegularFile(root)) {
+            throw new IllegalArgumentException("--out " + root + " is a file, expected a folder");
+        }
         try {
             Files.createDirectories(root);
         } catch (IOException ex) {
-            throw new IllegalArgumentException("cannot create output folder " + root + ": " + ex.getMessage(), ex);
+            throw new IllegalArgumentException("cannot create output folder " + root + ": " + reason(ex), ex);
         }
         if (!Files.isWritable(root)) {
             throw new IllegalArgumentException("output folder " + root + " is not writable");
@@ -122,11 +128,27 @@ public final class OutputDirectory {
             return target;
         } catch (IOException ex) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(ex), ex);
         } catch (RuntimeException ex) {
             deleteQuietly(tmp);
             throw ex;
         }
+    }
+
+    /**
+     * Describes an I/O failure by the operating system's reason or, when there is none, by its
+     * exception class in words ("AccessDeniedException" becomes "access denied"). The path is
+     * left out so that no temporary file name reaches the user.
+     */
+    static String reason(IOException ex) {
+        if (ex instanceof java.nio.file.FileSystemException fileSystemError && fileSystemError.getReason() != null) {
+            return fileSystemError.getReason();
+        }
+        if (!(ex instanceof java.nio.file.FileSystemException) && ex.getMessage() != null) {
+            return ex.getMessage();
+        }
+        String kind = ex.getClass().getSimpleName().replaceFirst("Exception$", "");
+        return kind.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -96,6 +96,30 @@ public final class Plots {
     }
 
     /**
+     * Sets the x and y ranges of a chart to the same span, centred on its data, so that one
+     * metre is as long on both axes when the plot area is square.
+     *
+     * @param chart a chart with at least one series
+     */
+    public static void equalAxes(XYChart chart) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            xMin = Math.min(xMin, series.getXMin());
+            xMax = Math.max(xMax, series.getXMax());
+            yMin = Math.min(yMin, series.getYMin());
+            yMax = Math.max(yMax, series.getYMax());
+        }
+        double halfSpan = 0.5 * Math.max(xMax - xMin, yMax - yMin);
+        double xCentre = 0.5 * (xMin + xMax);
+        double yCentre = 0.5 * (yMin + yMax);
+        chart.getStyler().setXAxisMin(xCentre - halfSpan).setXAxisMax(xCentre + halfSpan);
+        chart.getStyler().setYAxisMin(yCentre - halfSpan).setYAxisMax(yCentre + halfSpan);
+    }
+
+    /**
      * Writes a chart as PNG.
      *
      * @param out output folder

@@ -10,6 +10,8 @@ import io.github.neurodyn.dynamics.OrnsteinUhlenbeckNoise;
 import io.github.neurodyn.dynamics.Simulation;
 import io.github.neurodyn.io.Npy;
 import io.github.neurodyn.network.Connectivity;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,13 +59,20 @@ final class SimulateCommand extends CommandSupport {
             description = "phi: tanh, relu, identity, softplus or power (k [x]_+^n) (default: ${DEFAULT-VALUE}).")
     String nonlinearity;
 
-    @Option(names = "--power-gain", paramLabel = "K", defaultValue = "0.3",
-            description = "Factor k of the power nonlinearity (default: ${DEFAULT-VALUE}).")
-    double powerGain;
+    /** Factor k of the power nonlinearity when --power-gain is not given. */
+    static final double DEFAULT_POWER_GAIN = 0.3;
+    /** Relative distance from a whole number of steps per sample interval that still counts as whole. */
+    private static final double GRID_TOLERANCE = 1e-9;
+    /** Exponent n of the power nonlinearity when --power-exponent is not given. */
+    static final double DEFAULT_POWER_EXPONENT = 2.0;
 
-    @Option(names = "--power-exponent", paramLabel = "N", defaultValue = "2",
-            description = "Exponent n of the power nonlinearity, at least 1 (default: ${DEFAULT-VALUE}).")
-    double powerExponent;
+    @Option(names = "--power-gain", paramLabel = "K",
+            description = "power: factor k of k [x]_+^n, positive (default " + DEFAULT_POWER_GAIN + ").")
+    Double powerGain;
+
+    @Option(names = "--power-exponent", paramLabel = "N",
+            description = "power: exponent n of k [x]_+^n, at least 1 (default " + DEFAULT_POWER_EXPONENT + ").")
+    Double powerExponent;
 
     @Option(names = "--integrator", paramLabel = "NAME", defaultValue = "rk4",
             description = "euler, heun, rk4, exponential-euler, exact-linear (identity phi only) or dormand-prince "
@@ -147,6 +156,10 @@ final class SimulateCommand extends CommandSupport {
                     "--integrator dormand-prince does not accept --noise; choose a fixed-step integrator or --noise 0");
         }
 
+        if (scheme != Integrator.DORMAND_PRINCE) {
+            requireSampleOnStepGrid();
+        }
+
         Nonlinearity phi = parseNonlinearity();
         if (scheme == Integrator.EXACT_LINEAR && !"identity".equals(nonlinearity.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(String.format(
@@ -178,7 +191,7 @@ final class SimulateCommand extends CommandSupport {
                 .put("nonlinearity", rateNetwork.nonlinearity().name())
                 .put("integrator", label(scheme))
                 .put("timeConstantSeconds", tauMs * 1e-3)
-                .put("stepSeconds", stepMs * 1e-3)
+                .put("stepSeconds", scheme == Integrator.DORMAND_PRINCE ? null : stepMs * 1e-3)
                 .put("durationSeconds", durationMs * 1e-3)
                 .put("sampleSeconds", sampleMs * 1e-3)
                 .put("bias", bias)
@@ -209,11 +222,14 @@ final class SimulateCommand extends CommandSupport {
         // Summarise, then write tables and plots
         double[] timesMs = trajectory.times();
         for (int k = 0; k < timesMs.length; k++) {
-            timesMs[k] *= 1e3;
+            timesMs[k] = roundToGrid(timesMs[k] * 1e3);
         }
         DMatrixRMaj states = trajectory.states();
         double finalTimeSeconds = trajectory.timeSeconds(timesMs.length - 1);
         double largestState = maxAbs(states);
+        if (scheme == Integrator.DORMAND_PRINCE) {
+            summary.put("meanStepSeconds", finalTimeSeconds / Math.max(1, trajectory.stepsTaken()));
+        }
         summary.put("steps", trajectory.stepsTaken())
                 .put("samples", timesMs.length)
                 .put("finalTimeSeconds", finalTimeSeconds)
@@ -226,13 +242,35 @@ final class SimulateCommand extends CommandSupport {
         Plots.save(out, "traces.png", traceChart(timesMs, states));
         Plots.save(out, "population-rates.png", populationChart(timesMs, populationRates));
 
-        System.out.printf(Locale.ROOT, "%-10s %-8s %-10s %-8s %-16s %-14s %s%n", "network", "neurons", "integrator",
+        System.out.printf(Locale.ROOT, "%-10s %-8s %-15s %-8s %-16s %-14s %s%n", "network", "neurons", "integrator",
                 "steps", "finalTimeSeconds", "maxAbsState", "spectralRadius");
         double radius = connectivity.spectralRadius();
-        System.out.printf(Locale.ROOT, "%-10s %-8d %-10s %-8d %-16.4f %-14.4g %s%n", network.kind().label(), n,
-                label(scheme), trajectory.stepsTaken(), finalTimeSeconds, largestState,
+        // Nine significant digits in plain notation show a final time of 5e-5 s as 0.00005.
+        String finalTime = new BigDecimal(finalTimeSeconds).round(new MathContext(9)).stripTrailingZeros()
+                .toPlainString();
+        System.out.printf(Locale.ROOT, "%-10s %-8d %-15s %-8d %-16s %-14.4g %s%n", network.kind().label(), n,
+                label(scheme), trajectory.stepsTaken(), finalTime, largestState,
                 Double.isNaN(radius) ? "-" : String.format(Locale.ROOT, "%.4g", radius));
         return ExitCode.SUCCESS;
+    }
+
+    /**
+     * Rejects a sample interval that is not a whole number of steps, because the integrator would
+     * then shorten every step to land on the sample times and the run would not use --dt-ms.
+     */
+    private void requireSampleOnStepGrid() {
+        double ratio = sampleMs / stepMs;
+        long steps = Math.round(ratio);
+        if (steps < 1 || Math.abs(ratio - steps) > GRID_TOLERANCE * ratio) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--sample-ms %s is not a whole multiple of --dt-ms %s; choose a multiple of the step",
+                    sampleMs, stepMs));
+        }
+    }
+
+    /** Rounds a time in ms to 1e-9 ms, so that k * 0.1 prints as 9.9 rather than 9.899999999999999. */
+    static double roundToGrid(double timeMs) {
+        return Math.round(timeMs * 1e9) / 1e9;
     }
 
     /** Draws x(0) ~ N(0, initialStd^2) from its own generator, so x(0) does not reuse the draws behind W. */
@@ -245,8 +283,31 @@ final class SimulateCommand extends CommandSupport {
         return x0;
     }
 
+    private void requireAbsentUnlessPower(Double value, String option) {
+        if (value != null) {
+            throw new IllegalArgumentException(String.format(
+                    "%s applies only to --nonlinearity power, found --nonlinearity %s; remove it or choose power",
+                    option, nonlinearity));
+        }
+    }
+
+    private Nonlinearity powerNonlinearity() {
+        double gain = powerGain != null ? powerGain : DEFAULT_POWER_GAIN;
+        double exponent = powerExponent != null ? powerExponent : DEFAULT_POWER_EXPONENT;
+        Arguments.requirePositive(gain, "--power-gain");
+        if (!(exponent >= 1.0) || !Double.isFinite(exponent)) {
+            throw new IllegalArgumentException("--power-exponent must be a finite number of at least 1, found " + exponent);
+        }
+        return Nonlinearity.rectifiedPower(gain, exponent);
+    }
+
     private Nonlinearity parseNonlinearity() {
-        switch (nonlinearity.toLowerCase(Locale.ROOT)) {
+        String label = nonlinearity.toLowerCase(Locale.ROOT);
+        if (!"power".equals(label)) {
+            requireAbsentUnlessPower(powerGain, "--power-gain");
+            requireAbsentUnlessPower(powerExponent, "--power-exponent");
+        }
+        switch (label) {
             case "tanh":
                 return Nonlinearity.tanh();
             case "relu":
@@ -256,7 +317,7 @@ final class SimulateCommand extends CommandSupport {
             case "softplus":
                 return Nonlinearity.softplus();
             case "power":
-                return Nonlinearity.rectifiedPower(powerGain, powerExponent);
+                return powerNonlinearity();
             default:
                 throw new IllegalArgumentException(String.format("--nonlinearity must be one of %s, found '%s'",
                         String.join(", ", NONLINEARITIES), nonlinearity));
@@ -345,6 +406,7 @@ final class SimulateCommand extends CommandSupport {
         int count = Math.min(plotNeurons, n);
         XYChart chart = Plots.lineChart(String.format(Locale.ROOT, "States of %d of %d neurons (%s network)",
                 count, n, network.kind().label()), "time (ms)", "state x (dimensionless)");
+        chart.getStyler().setXAxisDecimalPattern("0.###");
         for (int c = 0; c < count; c++) {
             int neuron = (int) ((long) c * n / count);
             double[] trace = new double[timesMs.length];

@@ -109,7 +109,7 @@ final class SolveCommand implements Callable<Integer> {
 
         Function<MatrixCase, DMatrixRMaj> solver = CaseSolvers.forKind(c.kind());
         if (solver == null) {
-            result.put("reason", "unsupported");
+            result.put("reason", "unsupported: kind '" + c.kind() + "' is not one of " + CaseSolvers.kinds());
             return result;
         }
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -116,6 +117,77 @@ class HostileInputTest {
         Run run = execute("simulate", "--neurons", "4", "--duration-ms", "2", "--out", out.toString());
 
         assertBadInput(run, "simulate --out naming a file");
+        assertTrue(run.error().contains("is a file, expected a folder"), "message: " + run.error());
+    }
+
+    @Test
+    void simulateIntoPathUnderFileGivesReason() throws IOException {
+        Path out = regularFile().resolve("out");
+
+        Run run = execute("simulate", "--neurons", "4", "--duration-ms", "2", "--out", out.toString());
+
+        assertTrue(run.error().matches(".*cannot create output folder \\S+: \\S.*"), "reason missing: " + run.error());
+    }
+
+    @Test
+    void emptyOutFolderExitsTwo() throws IOException {
+        Run run = execute("simulate", "--neurons", "4", "--duration-ms", "2", "--out", "");
+
+        assertBadInput(run, "simulate --out empty");
+        assertTrue(run.error().contains("--out is empty"), "message: " + run.error());
+    }
+
+    @Test
+    void unknownSubcommandIsNamed() {
+        Run run = execute("simulat");
+
+        assertBadInput(run, "unknown subcommand");
+        assertEquals("neurodyn: unknown subcommand 'simulat'; see 'neurodyn --help'", run.error());
+    }
+
+    @Test
+    void parseErrorNamesSubcommand() {
+        Run run = execute("simulate", "--no-such-option");
+
+        assertBadInput(run, "unknown option");
+        assertTrue(run.error().startsWith("neurodyn simulate: "), "prefix missing: " + run.error());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "simulate --connection-probability 2 | --connection-probability must",
+        "simulate --excitatory-fraction -0.5 | --excitatory-fraction must",
+        "simulate --neurons 0 | --neurons must",
+        "simulate --nonlinearity power --power-exponent 0.5 | --power-exponent must be a finite number of at least 1",
+        "simulate --nonlinearity power --power-gain 0 | --power-gain must",
+        "simulate --nonlinearity tanh --power-gain 2 | --power-gain applies only to --nonlinearity power",
+        "simulate --power-exponent 3 | --power-exponent applies only to --nonlinearity power",
+        "jpca --model --pcs 3 | --pcs must be an even number",
+        "jpca --model --soften -1 | --soften must",
+    })
+    void optionErrorNamesOption(String command, String expected) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--out", dir.resolve("out").toString()));
+
+        Run run = execute(args.toArray(String[]::new));
+
+        assertBadInput(run, command);
+        assertTrue(run.error().startsWith("neurodyn " + args.get(0) + ": " + expected), command + ": " + run.error());
+        assertTrue(filesUnder(dir.resolve("out")).isEmpty(), command + ": no output expected");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1e999"})
+    void nonFiniteNumberNamesLine(String entry) throws IOException {
+        Path file = dir.resolve("case.json");
+        Files.writeString(file, "{\"name\": \"x\", \"kind\": \"lyap\", \"expect\": \"solution\",\n"
+                + "\"A\": [[" + entry + "]], \"Q\": [[1.0]]}");
+
+        Run run = execute("solve", file.toString(), "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, entry);
+        assertTrue(run.error().endsWith("non-finite number at line 2; the case format needs finite numbers"),
+                entry + ": " + run.error());
     }
 
     @ParameterizedTest
@@ -155,7 +227,6 @@ class HostileInputTest {
         "\"A\": [[-1.0]], \"Q\": [[1.0, 2.0]]",
         "\"A\": [[-1.0, 0.0]], \"Q\": [[1.0]]",
         "\"A\": [], \"Q\": [[1.0]]",
-        "\"A\": [[1e999]], \"Q\": [[1.0]]",
     })
     void rejectedMatricesFailTheCase(String matrices) throws IOException {
         Path file = dir.resolve("case.json");

@@ -47,6 +47,11 @@ class IspCommandTest {
         List<String> history = Files.readAllLines(out.resolve("abscissa.csv"));
         assertTrue(history.get(0).startsWith("time_s,abscissa"), "header " + history.get(0));
         assertTrue(history.get(1).startsWith("0.0,"), "first row is not t = 0: " + history.get(1));
+        String[] start = history.get(1).split(",", -1);
+        String[] firstWindow = history.get(2).split(",", -1);
+        assertFalse(start[2].equals(firstWindow[2]), "row 0 repeats the first window's rate: " + start[2]);
+        assertEquals(summary.get("learningRate").asDouble(), Double.parseDouble(start[5]), 0.0,
+                "learning_rate of row 0");
     }
 
     @Test
@@ -59,6 +64,9 @@ class IspCommandTest {
         JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
         assertFalse(summary.get("converged").asBoolean());
         assertTrue(summary.has("reason"), "summary lacks the reason");
+        assertTrue(summary.get("paradoxical").isNull(), "paradoxical " + summary.get("paradoxical"));
+        assertEquals(IspCommand.UNSTABLE_PROBE_REASON, summary.get("paradoxicalReason").asText());
+        assertFalse(summary.get("inhibitionStabilised").asBoolean());
     }
 
     @Test

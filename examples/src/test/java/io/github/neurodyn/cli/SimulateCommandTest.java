@@ -82,6 +82,49 @@ class SimulateCommandTest {
     }
 
     @Test
+    void sampleTimesPrintOnGrid() throws IOException {
+        Path out = dir.resolve("grid");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "10", "--sample-ms", "0.1"));
+        List<String> lines = Files.readAllLines(out.resolve("states.csv"));
+        for (int k = 1; k < lines.size(); k++) {
+            String time = lines.get(k).split(",")[0];
+            assertTrue(time.length() <= 5, "time_ms off the 0.1 ms grid: " + time);
+        }
+    }
+
+    @Test
+    void sampleOffStepGridIsRejected() {
+        assertEquals(ExitCode.BAD_INPUT, simulate(dir.resolve("off-grid"), "--neurons", "4", "--duration-ms", "10",
+                "--sample-ms", "0.15"));
+    }
+
+    @Test
+    void shortRunReportsTrueFinalTime() throws IOException {
+        Path out = dir.resolve("short");
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "0.05"));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(5e-5, summary(out).get("finalTimeSeconds").asDouble(), TIME_TOLERANCE_SECONDS);
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains(" 0.00005 "), captured.toString());
+    }
+
+    @Test
+    void adaptiveRunReportsMeanStep() throws IOException {
+        Path out = dir.resolve("adaptive");
+        assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "4", "--duration-ms", "10",
+                "--integrator", "dormand-prince"));
+        JsonNode summary = summary(out);
+        assertTrue(summary.get("stepSeconds").isNull(), "stepSeconds " + summary.get("stepSeconds"));
+        assertEquals(0.01 / summary.get("steps").asDouble(), summary.get("meanStepSeconds").asDouble(),
+                TIME_TOLERANCE_SECONDS);
+    }
+
+    @Test
     void statesTableHasUnitsAndEverySample() throws IOException {
         Path out = dir.resolve("table");
         assertEquals(ExitCode.SUCCESS, simulate(out, "--neurons", "12", "--duration-ms", "50", "--sample-ms", "5"));
@@ -186,7 +229,7 @@ class SimulateCommandTest {
         }
         String message = captured.toString(StandardCharsets.UTF_8).strip();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.contains("connectionProbability p"), message);
+        assertTrue(message.contains("--connection-probability must lie in [0.0, 1.0], found 1.5"), message);
     }
 
     @Test

@@ -135,6 +135,7 @@ final class DoublingAlgorithm {
             previousChange = change;
         }
         return new Outcome(null, MAX_ITERATIONS, previousChange,
-                "the iteration did not converge in " + MAX_ITERATIONS + " steps");
+                String.format("the relative change of H was still %.3e, above the tolerance %.1e",
+                        previousChange, TOLERANCE));
     }
 }

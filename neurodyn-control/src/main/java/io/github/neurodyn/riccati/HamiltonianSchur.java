@@ -52,9 +52,11 @@ final class HamiltonianSchur {
         }
         double axisBound = AXIS_FACTOR * n * Math.ulp(1.0) * Dense.normF(h);
         if (form.selectedCount() != n || axisDistance <= axisBound) {
-            return failure(String.format("the Hamiltonian has %d eigenvalues with negative real part "
+            int stableCount = form.selectedCount();
+            return failure(String.format("the Hamiltonian has %d %s with negative real part "
                     + "(expected %d) and its eigenvalue closest to the imaginary axis has |Re| = %.3e "
-                    + "(limit %.3e)", form.selectedCount(), n, axisDistance, axisBound));
+                    + "(limit %.3e)", stableCount, stableCount == 1 ? "eigenvalue" : "eigenvalues", n,
+                    axisDistance, axisBound));
         }
 
         // Y = U21 U11^-1 from the stable invariant subspace

@@ -1,0 +1,26 @@
+package io.github.neurodyn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.XYStyler;
+
+class PlotsTest {
+
+    private static final double SPAN_TOLERANCE = 1e-12;
+
+    @Test
+    void equalAxesGivesSameSpan() {
+        XYChart chart = Plots.lineChart("paths", "x (m)", "y (m)");
+        Plots.addLine(chart, "wide", new double[] {-0.1, 0.3}, new double[] {0.2, 0.25});
+        Plots.addLine(chart, "tall", new double[] {0.0, 0.05}, new double[] {0.3, 0.4});
+
+        Plots.equalAxes(chart);
+
+        XYStyler styler = chart.getStyler();
+        assertEquals(0.4, styler.getXAxisMax() - styler.getXAxisMin(), SPAN_TOLERANCE, "x span");
+        assertEquals(0.4, styler.getYAxisMax() - styler.getYAxisMin(), SPAN_TOLERANCE, "y span");
+        assertEquals(0.3, 0.5 * (styler.getYAxisMax() + styler.getYAxisMin()), SPAN_TOLERANCE, "y centre");
+    }
+}
