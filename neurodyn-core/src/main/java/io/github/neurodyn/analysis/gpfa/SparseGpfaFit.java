@@ -1,0 +1,41 @@
+package io.github.neurodyn.analysis.gpfa;
+
+/**
+ * Result of {@link SparseGpfa#fit}. The prior variances in {@link #parameters()} stay at 1
+ * because the ARD scales carry the scale of each latent.
+ *
+ * @param parameters the fitted loadings, offsets, noise variances and length scales in seconds
+ * @param ardScales per latent, the variance {@code alpha_j} of the Gaussian prior on column j of
+ *     C, in the unit of the activity squared
+ * @param elboHistory per iteration, the minibatch estimate of the ELBO plus the ARD log prior,
+ *     in nats
+ * @param converged whether the relative tolerance was met before the last iteration
+ * @param retainedLatents the number of latents whose ARD scale is above the retention threshold
+ *     times the largest ARD scale
+ */
+public record SparseGpfaFit(GpfaParameters parameters, double[] ardScales, double[] elboHistory,
+        boolean converged, int retainedLatents) {
+
+    /** Copies the arrays. */
+    public SparseGpfaFit {
+        ardScales = ardScales.clone();
+        elboHistory = elboHistory.clone();
+    }
+
+    /** @return a copy of the ARD scales */
+    @Override
+    public double[] ardScales() {
+        return ardScales.clone();
+    }
+
+    /** @return a copy of the objective per iteration */
+    @Override
+    public double[] elboHistory() {
+        return elboHistory.clone();
+    }
+
+    /** @return the objective of the last iteration, in nats */
+    public double finalElbo() {
+        return elboHistory[elboHistory.length - 1];
+    }
+}
