@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,8 @@ public final class SparseGpfa {
             ardScales = new double[latents];
             updateArdScales();
 
-            // per segment: inducing times spread over the segment, q(u) = N(0, I)
+            // per segment: inducing times spread over the segment, q(u) = N(0, I), so every local
+            // vector starts at zero because it stores the diagonal of L_j as log L_ii
             inducingTimesMs = new double[segments][];
             locals = new double[segments][];
             localAdams = new Adam[segments];
@@ -115,12 +117,6 @@ public final class SparseGpfa {
                     inducingTimesMs[k][i] = first + span * i / (inducing - 1);
                 }
                 locals[k] = new double[latents * (inducing + inducing * inducing)];
-                for (int j = 0; j < latents; j++) {
-                    int factor = j * (inducing + inducing * inducing) + inducing;
-                    for (int i = 0; i < inducing; i++) {
-                        locals[k][factor + i * inducing + i] = 1;
-                    }
-                }
                 localAdams[k] = new Adam(locals[k].length, options.learningRate());
             }
             globalAdam = new Adam(global.length, options.learningRate());
@@ -151,7 +147,7 @@ public final class SparseGpfa {
                             repeat(inducingTimesMs[k]), means(k), factors(k));
                     elbo += scale * g.value();
                     accumulate(g, scale, globalGradient);
-                    localAdams[k].ascend(locals[k], localGradient(g));
+                    localAdams[k].ascend(locals[k], localGradient(k, g));
                 }
 
                 // ARD prior on the columns of C
@@ -188,7 +184,26 @@ public final class SparseGpfa {
                 LOG.warn("sparse GPFA stopped at the limit of {} iterations before the relative tolerance {}",
                         options.iterations(), options.relativeTolerance());
             }
-            return new SparseGpfaFit(parameters(), ardScales, trace, converged, retained);
+            List<InducingPosterior> posteriors = new ArrayList<>();
+            for (int k = 0; k < data.segmentCount(); k++) {
+                posteriors.add(inducingPosterior(k));
+            }
+            return new SparseGpfaFit(parameters(), ardScales, trace, converged, retained, posteriors);
+        }
+
+        private InducingPosterior inducingPosterior(int k) {
+            DMatrixRMaj[] factors = factors(k);
+            DMatrixRMaj[] columns = means(k);
+            DMatrixRMaj meanMatrix = new DMatrixRMaj(inducing, latents);
+            DMatrixRMaj[] covariances = new DMatrixRMaj[latents];
+            for (int j = 0; j < latents; j++) {
+                for (int i = 0; i < inducing; i++) {
+                    meanMatrix.set(i, j, columns[j].get(i));
+                }
+                covariances[j] = new DMatrixRMaj(inducing, inducing);
+                CommonOps_DDRM.multTransB(factors[j], factors[j], covariances[j]);
+            }
+            return new InducingPosterior(inducingTimesMs[k], meanMatrix, covariances);
         }
 
         private boolean meetsTolerance(double[] history, int count) {
@@ -292,16 +307,24 @@ public final class SparseGpfa {
                 int start = j * (inducing + inducing * inducing) + inducing;
                 factors[j] = new DMatrixRMaj(inducing, inducing);
                 System.arraycopy(locals[k], start, factors[j].data, 0, inducing * inducing);
+                for (int i = 0; i < inducing; i++) {
+                    factors[j].set(i, i, Math.exp(factors[j].get(i, i)));
+                }
             }
             return factors;
         }
 
-        private double[] localGradient(ElboGradient g) {
+        /** Maps the gradient to the local vector, whose diagonal of L_j is stored as log L_ii. */
+    private double[] localGradient(int k, ElboGradient g) {
             double[] gradient = new double[latents * (inducing + inducing * inducing)];
             for (int j = 0; j < latents; j++) {
                 int start = j * (inducing + inducing * inducing);
                 System.arraycopy(g.means()[j].data, 0, gradient, start, inducing);
                 System.arraycopy(g.factors()[j].data, 0, gradient, start + inducing, inducing * inducing);
+                for (int i = 0; i < inducing; i++) {
+                    int diagonal = start + inducing + i * inducing + i;
+                    gradient[diagonal] *= Math.exp(locals[k][diagonal]);
+                }
             }
             return gradient;
         }

@@ -1,5 +1,8 @@
 package io.github.neurodyn.analysis.gpfa;
 
+import io.github.neurodyn.api.Arguments;
+import java.util.List;
+
 /**
  * Result of {@link SparseGpfa#fit}. The prior variances in {@link #parameters()} stay at 1
  * because the ARD scales carry the scale of each latent.
@@ -12,14 +15,32 @@ package io.github.neurodyn.analysis.gpfa;
  * @param converged whether the relative tolerance was met before the last iteration
  * @param retainedLatents the number of latents whose ARD scale is above the retention threshold
  *     times the largest ARD scale
+ * @param segmentPosteriors per segment of the data, the fitted {@code q(u)}
  */
 public record SparseGpfaFit(GpfaParameters parameters, double[] ardScales, double[] elboHistory,
-        boolean converged, int retainedLatents) {
+        boolean converged, int retainedLatents, List<InducingPosterior> segmentPosteriors) {
 
     /** Copies the arrays. */
     public SparseGpfaFit {
         ardScales = ardScales.clone();
         elboHistory = elboHistory.clone();
+        segmentPosteriors = List.copyOf(segmentPosteriors);
+    }
+
+    /**
+     * Computes the posterior means and variances of the latents of one segment on any grid,
+     * for example a finer one or one past the segment's ends (see
+     * {@link InducingPosterior#marginals}).
+     *
+     * @param segment the 0-based segment index of the fitted data
+     * @param timesMs the query grid in ms
+     * @return the marginals, {@code T x D}
+     * @throws IllegalArgumentException when the segment index is out of range or the grid is
+     *     null or not finite
+     */
+    public LatentMarginals latents(int segment, double[] timesMs) {
+        Arguments.requireInRange(segment, 0, segmentPosteriors.size() - 1, "segment");
+        return segmentPosteriors.get(segment).marginals(parameters, timesMs);
     }
 
     /** @return a copy of the ARD scales */

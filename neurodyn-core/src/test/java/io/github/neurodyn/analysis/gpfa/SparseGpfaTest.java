@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,20 +36,8 @@ class SparseGpfaTest {
     }
 
     @Test
-    void retainedLoadingsSpanTrueSubspace() {
-        double[] alpha = fit.ardScales();
-        DMatrixRMaj c = fit.parameters().loadings();
-        double largest = java.util.Arrays.stream(alpha).max().orElseThrow();
-        List<Integer> kept = new ArrayList<>();
-        for (int j = 0; j < alpha.length; j++) {
-            if (alpha[j] > 0.01 * largest) {
-                kept.add(j);
-            }
-        }
-        DMatrixRMaj retained = new DMatrixRMaj(c.numRows, kept.size());
-        for (int i = 0; i < kept.size(); i++) {
-            CommonOps_DDRM.extract(c, 0, c.numRows, kept.get(i), kept.get(i) + 1, retained, 0, i);
-        }
+    void loadingSubspaceIsRecovered() {
+        DMatrixRMaj retained = SparseGpfaArdTest.retainedLoadings(fit, 0.01);
         double[] angles = SubspaceAngles.between(retained, truth.loadings());
         double worst = Math.toDegrees(angles[angles.length - 1]);
         assertTrue(worst < MAX_ANGLE_DEGREES, "largest principal angle " + worst + " degrees");
@@ -72,5 +59,29 @@ class SparseGpfaTest {
     void tooManyLatentsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> SparseGpfa.fit(data, SparseGpfaOptions.defaults(13)));
+    }
+
+    @Test
+    void latentsOnFinerGridAreFinite() {
+        double[] fine = new double[160];
+        for (int t = 0; t < fine.length; t++) {
+            fine[t] = 5 * t;
+        }
+        LatentMarginals marginals = fit.latents(0, fine);
+        for (double v : marginals.variances().data) {
+            assertTrue(v > 0, "variance " + v);
+        }
+    }
+
+    @Test
+    void latentsMatchInducingPosterior() {
+        double[] times = data.timesMs(1);
+        LatentMarginals direct = fit.segmentPosteriors().get(1).marginals(fit.parameters(), times);
+        assertEquals(direct.means().get(7, 2), fit.latents(1, times).means().get(7, 2), 0);
+    }
+
+    @Test
+    void segmentOutOfRangeRejected() {
+        assertThrows(IllegalArgumentException.class, () -> fit.latents(data.segmentCount(), new double[] {0}));
     }
 }
