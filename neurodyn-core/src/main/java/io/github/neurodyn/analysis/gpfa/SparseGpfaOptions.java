@@ -43,14 +43,14 @@ public record SparseGpfaOptions(int latentCount, int inducingPoints, int iterati
 
     /**
      * Returns the defaults for D requested latents: 20 inducing points, 1000 iterations,
-     * learning rate 0.01, 8 segments per minibatch, relative tolerance 1e-5, retention
+     * learning rate 0.05, 8 segments per minibatch, relative tolerance 1e-5, retention
      * threshold 0.01, seed 1 and no listener.
      *
      * @param latentCount D, at least 1
      * @return the settings
      */
     public static SparseGpfaOptions defaults(int latentCount) {
-        return new SparseGpfaOptions(latentCount, 20, 1000, 0.01, 8, 1e-5, 0.01, 1L, null);
+        return new SparseGpfaOptions(latentCount, 20, 1000, 0.05, 8, 1e-5, 0.01, 1L, null);
     }
 
     /**
