@@ -34,6 +34,7 @@ import picocli.CommandLine.ParseResult;
             SocCommand.class,
             IspCommand.class,
             JpcaCommand.class,
+            GpfaCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class NeurodynCommand implements Runnable {

@@ -251,14 +251,19 @@ public final class ExactGpfa {
      * @throws SingularEquationException when a covariance is not numerically positive definite
      */
     public static ExactGpfaFit fit(GpfaData data, ExactGpfaOptions options) {
-        Arguments.requireNonNull(data, "data");
         Arguments.requireNonNull(options, "options");
-        if (options.latentCount() > data.neuronCount()) {
+        requireLatentCount(options.latentCount(), data);
+        return new ExactGpfaEm(data, options).run();
+    }
+
+    /** Rejects a null data set and a latent count above its neuron count. */
+    static void requireLatentCount(int latentCount, GpfaData data) {
+        Arguments.requireNonNull(data, "data");
+        if (latentCount > data.neuronCount()) {
             throw new IllegalArgumentException(String.format(
                     "latentCount is %d but the data has %d neurons; expected at most one latent per neuron",
-                    options.latentCount(), data.neuronCount()));
+                    latentCount, data.neuronCount()));
         }
-        return new ExactGpfaEm(data, options).run();
     }
 
     static void requireMatching(GpfaParameters parameters, GpfaData data) {

@@ -75,7 +75,7 @@ final class ExactGpfaEm {
     }
 
     /** Starts from factor analysis by eigenvectors: d the mean, C the top principal axes scaled by sqrt(eigenvalue). */
-    private GpfaParameters initialParameters() {
+    GpfaParameters initialParameters() {
         // sample mean and covariance over all bins of all segments
         int total = data.timeBinCount();
         double[] mean = new double[neurons];

@@ -20,8 +20,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Cost: {@code O(sum_j (M_j^3 + T M_j^2) + T N D)} flops.
  *
- * <p>NOTE: the minibatch optimiser (Adam) and the ARD prior on the columns of C are not built
- * yet. Without that prior, {@code sigma_j^2} and the scale of column j of C are redundant.
+ * <p>Without a prior on C, {@code sigma_j^2} and the scale of column j of C are redundant, so
+ * {@link SparseGpfa} keeps {@code sigma_j^2 = 1} and adds an ARD prior on the columns of C.
  */
 final class SparseGaussianElbo {
 

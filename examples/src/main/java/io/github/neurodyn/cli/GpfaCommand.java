@@ -1,0 +1,211 @@
+package io.github.neurodyn.cli;
+
+import io.github.neurodyn.analysis.gpfa.GpfaData;
+import io.github.neurodyn.analysis.gpfa.GpfaDataFiles;
+import io.github.neurodyn.analysis.gpfa.LatentMarginals;
+import io.github.neurodyn.analysis.gpfa.NoiseModel;
+import io.github.neurodyn.analysis.gpfa.SparseGpfa;
+import io.github.neurodyn.analysis.gpfa.SparseGpfaFit;
+import io.github.neurodyn.analysis.gpfa.SparseGpfaOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurodyn gpfa}: sparse variational GPFA with ARD of a recording.
+ *
+ * <p>Outputs in the {@code --out} folder: {@code latents.csv} (columns
+ * {@code window,time_ms,latent1..latentD}, the posterior means), {@code latents.png} (the
+ * retained latents with the largest ARD scales, first window), {@code ard_scales.png},
+ * {@code elbo.csv} (columns {@code iteration,elbo}) and {@code summary.json}. The data file is
+ * read before anything is written, so bad input exits with status 2 and leaves no file.
+ */
+@Command(name = "gpfa", mixinStandardHelpOptions = true,
+        description = "Bayesian GPFA with automatic relevance determination of a recording.")
+final class GpfaCommand extends CommandSupport {
+
+    @Option(names = "--data", paramLabel = "FILE", required = true,
+            description = "Recording as CSV (header time_ms,<one column per neuron>) or float64 NPY (T x N).")
+    Path data;
+
+    @Option(names = "--bin-ms", defaultValue = "20",
+            description = "Bin width of an NPY file in ms (default: ${DEFAULT-VALUE}).")
+    double binMs;
+
+    @Option(names = "--latents", defaultValue = "10",
+            description = "Latents requested; ARD decides how many are retained (default: ${DEFAULT-VALUE}).")
+    int latents;
+
+    @Option(names = "--noise", defaultValue = "gaussian",
+            description = "Observation noise: gaussian or poisson (default: ${DEFAULT-VALUE}).")
+    String noise;
+
+    @Option(names = "--iterations", defaultValue = "1000",
+            description = "Adam iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--window-bins", defaultValue = "100",
+            description = "Bins per time window; longer segments are cut into windows (default: ${DEFAULT-VALUE}).")
+    int windowBins;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the minibatch draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** Retained latents drawn in latents.png at most. */
+    private static final int PLOTTED_LATENTS = 3;
+
+    private GpfaData windows;
+    private SparseGpfaOptions options;
+
+    @Override
+    protected String name() {
+        return "gpfa";
+    }
+
+    @Override
+    protected void validate() {
+        NoiseModel model = switch (noise.toLowerCase(Locale.ROOT)) {
+            case "gaussian" -> NoiseModel.GAUSSIAN;
+            case "poisson" -> throw new IllegalArgumentException(
+                    "--noise poisson is not supported yet by the sparse fit; use --noise gaussian");
+            default -> throw new IllegalArgumentException("--noise must be gaussian or poisson, found '" + noise + "'");
+        };
+        if (windowBins < 2) {
+            throw new IllegalArgumentException("--window-bins must be at least 2, found " + windowBins);
+        }
+        GpfaData recording = data.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
+                ? GpfaDataFiles.readNpy(data, binMs, model)
+                : GpfaDataFiles.readCsv(data, model);
+        windows = cut(recording, windowBins);
+        SparseGpfaOptions defaults = SparseGpfaOptions.defaults(latents);
+        options = new SparseGpfaOptions(latents, Math.min(defaults.inducingPoints(), windowBins), iterations,
+                defaults.learningRate(), defaults.segmentsPerBatch(), defaults.relativeTolerance(),
+                defaults.retentionThreshold(), seed, null);
+        if (latents > recording.neuronCount()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--latents is %d but the recording has %d neurons; expected at most %d",
+                    latents, recording.neuronCount(), recording.neuronCount()));
+        }
+    }
+
+    @Override
+    protected int execute(OutputDirectory out, Summary summary) {
+        SparseGpfaFit fit = SparseGpfa.fit(windows, options);
+        Integer[] order = byArdScale(fit.ardScales());
+
+        out.writeText("latents.csv", latentTable(fit));
+        CsvTable elbo = new CsvTable("iteration", "elbo");
+        double[] history = fit.elboHistory();
+        for (int i = 0; i < history.length; i++) {
+            elbo.row(i + 1, history[i]);
+        }
+        out.writeText("elbo.csv", elbo);
+        Plots.save(out, "latents.png", latentChart(fit, order));
+        Plots.save(out, "ard_scales.png", ardChart(fit.ardScales()));
+
+        summary.put("data", data.getFileName().toString())
+                .put("neurons", windows.neuronCount())
+                .put("timeBins", windows.timeBinCount())
+                .put("windows", windows.segmentCount())
+                .put("noise", "gaussian")
+                .put("latentsRequested", latents)
+                .put("latentsRetained", fit.retainedLatents())
+                .put("ardScales", fit.ardScales())
+                .put("finalElbo", fit.finalElbo())
+                .put("iterations", history.length)
+                .put("lengthScalesSeconds", fit.parameters().lengthScalesSeconds())
+                .put("converged", fit.converged());
+        System.out.printf(Locale.ROOT, "GPFA of %s: %d neurons, %d bins in %d windows, %d of %d latents retained, "
+                + "final ELBO %.3f nats after %d iterations%n", data.getFileName(), windows.neuronCount(),
+                windows.timeBinCount(), windows.segmentCount(), fit.retainedLatents(), latents, fit.finalElbo(),
+                history.length);
+        return ExitCode.SUCCESS;
+    }
+
+    /** Cuts every segment into consecutive windows of at most {@code size} bins. */
+    static GpfaData cut(GpfaData recording, int size) {
+        List<double[]> times = new ArrayList<>();
+        List<DMatrixRMaj> activity = new ArrayList<>();
+        for (int k = 0; k < recording.segmentCount(); k++) {
+            double[] t = recording.timesMs(k);
+            DMatrixRMaj y = recording.activity(k);
+            for (int start = 0; start < t.length; start += size) {
+                int end = Math.min(start + size, t.length);
+                if (end - start < 2 && start > 0) {
+                    break;
+                }
+                times.add(Arrays.copyOfRange(t, start, end));
+                activity.add(org.ejml.dense.row.CommonOps_DDRM.extract(y, start, end, 0, y.numCols));
+            }
+        }
+        return GpfaData.of(recording.neuronNames(), times, activity);
+    }
+
+    private static Integer[] byArdScale(double[] scales) {
+        Integer[] order = new Integer[scales.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> scales[j]).reversed());
+        return order;
+    }
+
+    private CsvTable latentTable(SparseGpfaFit fit) {
+        List<String> header = new ArrayList<>(List.of("window", "time_ms"));
+        for (int j = 0; j < latents; j++) {
+            header.add("latent" + (j + 1));
+        }
+        CsvTable table = new CsvTable(header);
+        for (int k = 0; k < windows.segmentCount(); k++) {
+            double[] times = windows.timesMs(k);
+            DMatrixRMaj means = fit.latents(k, times).means();
+            for (int t = 0; t < times.length; t++) {
+                Object[] row = new Object[header.size()];
+                row[0] = k + 1;
+                row[1] = times[t];
+                for (int j = 0; j < latents; j++) {
+                    row[2 + j] = means.get(t, j);
+                }
+                table.row(row);
+            }
+        }
+        return table;
+    }
+
+    private XYChart latentChart(SparseGpfaFit fit, Integer[] order) {
+        XYChart chart = Plots.lineChart("Posterior means of the top latents, window 1", "time (ms)", "latent (a.u.)");
+        double[] times = windows.timesMs(0);
+        LatentMarginals marginals = fit.latents(0, times);
+        int plotted = Math.min(PLOTTED_LATENTS, Math.max(fit.retainedLatents(), 1));
+        for (int i = 0; i < plotted; i++) {
+            int j = order[i];
+            double[] values = new double[times.length];
+            for (int t = 0; t < times.length; t++) {
+                values[t] = marginals.means().get(t, j);
+            }
+            Plots.addLine(chart, "latent " + (j + 1), times, values);
+        }
+        return chart;
+    }
+
+    private static CategoryChart ardChart(double[] scales) {
+        CategoryChart chart = new CategoryChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
+                .title("ARD scales (prior variance of each column of C)").xAxisTitle("latent")
+                .yAxisTitle("ARD scale (activity unit squared)").build();
+        List<Integer> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int j = 0; j < scales.length; j++) {
+            labels.add(j + 1);
+            values.add(scales[j]);
+        }
+        chart.addSeries("ARD scale", labels, values);
+        return chart;
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.neurodyn.analysis.gpfa;
+
+import io.github.neurodyn.api.Arguments;
+import java.util.List;
+
+/**
+ * Result of {@link SparseGpfa#fit}. The prior variances in {@link #parameters()} stay at 1
+ * because the ARD scales carry the scale of each latent.
+ *
+ * @param parameters the fitted loadings, offsets, noise variances and length scales in seconds
+ * @param ardScales per latent, the variance {@code alpha_j} of the Gaussian prior on column j of
+ *     C, in the unit of the activity squared
+ * @param elboHistory per iteration, the minibatch estimate of the ELBO plus the ARD log prior,
+ *     in nats
+ * @param converged whether the relative tolerance was met before the last iteration
+ * @param retainedLatents the number of latents whose ARD scale is above the retention threshold
+ *     times the largest ARD scale
+ * @param segmentPosteriors per segment of the data, the fitted {@code q(u)}
+ */
+public record SparseGpfaFit(GpfaParameters parameters, double[] ardScales, double[] elboHistory,
+        boolean converged, int retainedLatents, List<InducingPosterior> segmentPosteriors) {
+
+    /** Copies the arrays. */
+    public SparseGpfaFit {
+        ardScales = ardScales.clone();
+        elboHistory = elboHistory.clone();
+        segmentPosteriors = List.copyOf(segmentPosteriors);
+    }
+
+    /**
+     * Computes the posterior means and variances of the latents of one segment on any grid,
+     * for example a finer one or one past the segment's ends (see
+     * {@link InducingPosterior#marginals}).
+     *
+     * @param segment the 0-based segment index of the fitted data
+     * @param timesMs the query grid in ms
+     * @return the marginals, {@code T x D}
+     * @throws IllegalArgumentException when the segment index is out of range or the grid is
+     *     null or not finite
+     */
+    public LatentMarginals latents(int segment, double[] timesMs) {
+        Arguments.requireInRange(segment, 0, segmentPosteriors.size() - 1, "segment");
+        return segmentPosteriors.get(segment).marginals(parameters, timesMs);
+    }
+
+    /** @return a copy of the ARD scales */
+    @Override
+    public double[] ardScales() {
+        return ardScales.clone();
+    }
+
+    /** @return a copy of the objective per iteration */
+    @Override
+    public double[] elboHistory() {
+        return elboHistory.clone();
+    }
+
+    /** @return the objective of the last iteration, in nats */
+    public double finalElbo() {
+        return elboHistory[elboHistory.length - 1];
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.neurodyn.analysis.gpfa;
+
+import io.github.neurodyn.api.Arguments;
+
+/**
+ * Settings of the sparse variational fit in {@link SparseGpfa#fit}.
+ *
+ * @param latentCount D, the number of latents requested, at least 1 and at most the number of
+ *     neurons; ARD decides how many of them are retained
+ * @param inducingPoints inducing points per latent and segment, at least 2, spread evenly over
+ *     each segment
+ * @param iterations Adam iterations, at least 1
+ * @param learningRate Adam step size, positive
+ * @param segmentsPerBatch segments (time windows) in each minibatch, at least 1; the fit uses
+ *     every segment when there are fewer
+ * @param relativeTolerance converged when the mean objective of the last 20 iterations differs
+ *     from that of the 20 before by less than this share of its magnitude, in [0, 1]
+ * @param retentionThreshold a latent is retained when its ARD scale is above this share of the
+ *     largest ARD scale, in (0, 1)
+ * @param seed seed of the minibatch draws
+ * @param listener receives the objective of every iteration, or null
+ */
+public record SparseGpfaOptions(int latentCount, int inducingPoints, int iterations, double learningRate,
+        int segmentsPerBatch, double relativeTolerance, double retentionThreshold, long seed,
+        SparseGpfaListener listener) {
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException when a setting is out of its range
+     */
+    public SparseGpfaOptions {
+        Arguments.requireAtLeast(latentCount, 1, "latentCount");
+        Arguments.requireAtLeast(inducingPoints, 2, "inducingPoints");
+        Arguments.requireAtLeast(iterations, 1, "iterations");
+        Arguments.requirePositive(learningRate, "learningRate");
+        Arguments.requireFinite(learningRate, "learningRate");
+        Arguments.requireAtLeast(segmentsPerBatch, 1, "segmentsPerBatch");
+        Arguments.requireInRange(relativeTolerance, 0, 1, "relativeTolerance");
+        Arguments.requireInRange(retentionThreshold, 0, 1, "retentionThreshold");
+        Arguments.requirePositive(retentionThreshold, "retentionThreshold");
+    }
+
+    /**
+     * Returns the defaults for D requested latents: 20 inducing points, 1000 iterations,
+     * learning rate 0.05, 8 segments per minibatch, relative tolerance 1e-5, retention
+     * threshold 0.01, seed 1 and no listener.
+     *
+     * @param latentCount D, at least 1
+     * @return the settings
+     */
+    public static SparseGpfaOptions defaults(int latentCount) {
+        return new SparseGpfaOptions(latentCount, 20, 1000, 0.05, 8, 1e-5, 0.01, 1L, null);
+    }
+
+    /**
+     * Returns a copy with another iteration count.
+     *
+     * @param count Adam iterations, at least 1
+     * @return the settings
+     */
+    public SparseGpfaOptions withIterations(int count) {
+        return new SparseGpfaOptions(latentCount, inducingPoints, count, learningRate, segmentsPerBatch,
+                relativeTolerance, retentionThreshold, seed, listener);
+    }
+
+    /**
+     * Returns a copy with another listener.
+     *
+     * @param observer receives the objective of every iteration, or null
+     * @return the settings
+     */
+    public SparseGpfaOptions withListener(SparseGpfaListener observer) {
+        return new SparseGpfaOptions(latentCount, inducingPoints, iterations, learningRate, segmentsPerBatch,
+                relativeTolerance, retentionThreshold, seed, observer);
+    }
+}

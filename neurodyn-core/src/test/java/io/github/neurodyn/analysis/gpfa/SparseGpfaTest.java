@@ -1,0 +1,87 @@
+package io.github.neurodyn.analysis.gpfa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.neurodyn.analysis.SubspaceAngles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SparseGpfaTest {
+
+    /** Largest principal angle between the retained and the true loadings, in degrees. */
+    private static final double MAX_ANGLE_DEGREES = 10;
+    private static final double[] TRUE_LENGTH_SCALES = {0.06, 0.12, 0.25};
+    private static final int REQUESTED = 3;
+    private static final int ITERATIONS = 200;
+
+    private static GpfaParameters truth;
+    private static GpfaData data;
+    private static SparseGpfaFit fit;
+    private static final List<Double> heard = new ArrayList<>();
+
+    @BeforeAll
+    static void fitSyntheticData() {
+        Random random = new Random(2021);
+        truth = SyntheticGpfa.model(12, TRUE_LENGTH_SCALES, random);
+        data = SyntheticGpfa.draw(truth, 6, 40, 20, random);
+        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, 10, ITERATIONS, 0.02, 4, 0, 0.01, 5L,
+                (iteration, elbo) -> heard.add(elbo));
+        fit = SparseGpfa.fit(data, options);
+    }
+
+    @Test
+    void loadingSubspaceIsRecovered() {
+        DMatrixRMaj retained = SparseGpfaArdTest.retainedLoadings(fit, 0.01);
+        double[] angles = SubspaceAngles.between(retained, truth.loadings());
+        double worst = Math.toDegrees(angles[angles.length - 1]);
+        assertTrue(worst < MAX_ANGLE_DEGREES, "largest principal angle " + worst + " degrees");
+    }
+
+    @Test
+    void objectiveRises() {
+        double[] history = fit.elboHistory();
+        assertTrue(history[history.length - 1] > history[0], "final " + history[history.length - 1]
+                + " not above first " + history[0]);
+    }
+
+    @Test
+    void listenerSeesEveryIteration() {
+        assertEquals(fit.elboHistory().length, heard.size());
+    }
+
+    @Test
+    void tooManyLatentsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SparseGpfa.fit(data, SparseGpfaOptions.defaults(13)));
+    }
+
+    @Test
+    void latentsOnFinerGridAreFinite() {
+        double[] fine = new double[160];
+        for (int t = 0; t < fine.length; t++) {
+            fine[t] = 5 * t;
+        }
+        LatentMarginals marginals = fit.latents(0, fine);
+        for (double v : marginals.variances().data) {
+            assertTrue(v > 0, "variance " + v);
+        }
+    }
+
+    @Test
+    void latentsMatchInducingPosterior() {
+        double[] times = data.timesMs(1);
+        LatentMarginals direct = fit.segmentPosteriors().get(1).marginals(fit.parameters(), times);
+        assertEquals(direct.means().get(7, 2), fit.latents(1, times).means().get(7, 2), 0);
+    }
+
+    @Test
+    void segmentOutOfRangeRejected() {
+        assertThrows(IllegalArgumentException.class, () -> fit.latents(data.segmentCount(), new double[] {0}));
+    }
+}
