@@ -8,7 +8,9 @@ public class NotConvergedException extends NeurodynException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Iterations performed before the method stopped. */
     private final int iterations;
+    /** The method's error measure when it stopped, NaN when it has none. */
     private final double residual;
 
     /**

@@ -14,8 +14,11 @@ public class ReorderingFailedException extends NeurodynException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Zero-based row of the upper of the two blocks that could not be swapped. */
     private final int blockRow;
+    /** Measured error of the tentative swap, in the units of the matrix entries. */
     private final double error;
+    /** Largest error that the swap test accepts. */
     private final double threshold;
 
     /**

@@ -9,7 +9,9 @@ public class RootNotBracketedException extends NeurodynException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Lower end of the last interval tried. */
     private final double lower;
+    /** Upper end of the last interval tried. */
     private final double upper;
 
     /**

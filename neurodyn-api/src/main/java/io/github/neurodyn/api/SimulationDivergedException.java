@@ -7,8 +7,11 @@ public class SimulationDivergedException extends NeurodynException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Simulated time at which the state left the allowed range, in seconds. */
     private final double timeSeconds;
+    /** Zero-based index of the first offending neuron. */
     private final int neuron;
+    /** The offending state value: non-finite or larger in magnitude than the bound. */
     private final double value;
 
     /**

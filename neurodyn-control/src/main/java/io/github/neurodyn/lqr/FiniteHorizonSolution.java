@@ -15,20 +15,26 @@ import org.ejml.data.DMatrixRMaj;
 public record FiniteHorizonSolution(double[] timesSeconds, List<DMatrixRMaj> costMatrices,
         List<DMatrixRMaj> gains) {
 
-    /** Copies the arrays and matrices so that the record cannot be changed through them. */
+    /**
+     * Copies the arrays and matrices so that the record cannot be changed through them.
+     *
+     * @param timesSeconds grid times t_k in seconds, from 0 to the horizon T
+     * @param costMatrices X(t_k) (n x n each), with X(T) the terminal cost
+     * @param gains K(t_k) (m x n each)
+     */
     public FiniteHorizonSolution {
         timesSeconds = timesSeconds.clone();
         costMatrices = costMatrices.stream().map(DMatrixRMaj::copy).toList();
         gains = gains.stream().map(DMatrixRMaj::copy).toList();
     }
 
-    /** Returns a copy of the grid times in seconds. */
+    /** {@return a copy of the grid times in seconds} */
     @Override
     public double[] timesSeconds() {
         return timesSeconds.clone();
     }
 
-    /** Returns the number of grid points, steps + 1. */
+    /** {@return the number of grid points, steps + 1} */
     public int size() {
         return timesSeconds.length;
     }

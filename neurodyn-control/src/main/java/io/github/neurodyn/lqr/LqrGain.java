@@ -16,26 +16,34 @@ import org.ejml.data.DMatrixRMaj;
 public record LqrGain(DMatrixRMaj gain, DMatrixRMaj costMatrix, DMatrixRMaj closedLoop,
         RiccatiSolution riccati) {
 
-    /** Copies the matrices so that the record cannot be changed through them. */
+    /**
+     * Copies the matrices so that the record cannot be changed through them.
+     *
+     * @param gain feedback gain K (m x n)
+     * @param costMatrix X (n x n): the optimal cost from state x0 is {@code x0^T X x0}
+     * @param closedLoop closed-loop matrix {@code A - B K} (n x n)
+     * @param riccati the Riccati solution with its diagnostics (residual, closed-loop
+     *     eigenvalues, method)
+     */
     public LqrGain {
         gain = gain.copy();
         costMatrix = costMatrix.copy();
         closedLoop = closedLoop.copy();
     }
 
-    /** Returns a copy of K. */
+    /** {@return a copy of K} */
     @Override
     public DMatrixRMaj gain() {
         return gain.copy();
     }
 
-    /** Returns a copy of X. */
+    /** {@return a copy of X} */
     @Override
     public DMatrixRMaj costMatrix() {
         return costMatrix.copy();
     }
 
-    /** Returns a copy of A - B K. */
+    /** {@return a copy of A - B K} */
     @Override
     public DMatrixRMaj closedLoop() {
         return closedLoop.copy();

@@ -27,6 +27,17 @@ public record InitialConditions(
     /**
      * Validates the shapes and copies the arrays.
      *
+     * @param directions N x k matrix whose column i is the unit-norm eigenvector of Q with the
+     *     i-th largest eigenvalue
+     * @param energies evoked energies, the k largest eigenvalues of Q in descending order, in s
+     *     times squared output units
+     * @param amplification {@code energies[i] / referenceEnergy}
+     * @param referenceEnergy energy of a single leaky unit {@code tau dx/dt = -x} started at
+     *     {@code x = 1} and read out with gain 1 over the same horizon: {@code tau/2} for an
+     *     infinite horizon and {@code (tau/2)(1 - exp(-2 T / tau))} for horizon T, in s
+     * @param horizonSeconds the horizon T in seconds, {@code Double.POSITIVE_INFINITY} for the
+     *     infinite-horizon Gramian
+     *
      * @throws IllegalArgumentException if an argument is null, the lengths differ from the
      *     number of columns of {@code directions} or the reference energy is not positive
      */

@@ -30,6 +30,19 @@ public record MovementFit(
     /**
      * Validates and copies.
      *
+     * @param readout C, m x N_E, from excitatory rates to m outputs (torques in N m for the arm)
+     * @param initialStates N x K, column i the prepared state x0_i of movement i
+     * @param torques fitted outputs, one T x m matrix per movement, from the nonlinear simulation
+     * @param relativeErrors per movement, {@code ||y_i - target_i||_F / ||target_i||_F}
+     * @param r2 coefficient of determination over all movements, time samples and outputs:
+     *     {@code 1 - SS_res / SS_tot}, with SS_tot about the mean of each output
+     * @param maxConstraintViolation largest {@code |C r|} over r_spont and the prepared states'
+     *     excitatory rates, relative to the largest target magnitude (round-off when the
+     *     constraint holds)
+     * @param directions the Gramian eigenvectors whose span contains every {@code x0_i - x_spont}
+     * @param iterations alternating iterations run
+     * @param bestIteration the iteration (from 0) whose pair (C, x0) is returned
+     *
      * @throws IllegalArgumentException if an argument is null or the counts disagree
      */
     public MovementFit {

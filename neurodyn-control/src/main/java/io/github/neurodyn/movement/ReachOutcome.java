@@ -21,6 +21,13 @@ public record ReachOutcome(List<ArmTrajectory> trajectories, List<DMatrixRMaj> t
     /**
      * Validates and copies.
      *
+     * @param trajectories the arm trajectory of each reach (angles, velocities, hand positions)
+     * @param torques the T x 2 torques read out from the network for each reach, in N m
+     * @param endpointErrorsMeters per reach, the distance between the hand at the end of the reach
+     *     and the target end point, in m
+     * @param torqueR2 coefficient of determination of the torques against the target torques over
+     *     all reaches, time samples and both joints
+     *
      * @throws IllegalArgumentException if an argument is null or the counts differ
      */
     public ReachOutcome {

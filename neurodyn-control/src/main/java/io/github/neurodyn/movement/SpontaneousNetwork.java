@@ -34,6 +34,11 @@ public record SpontaneousNetwork(
     /**
      * Validates and copies.
      *
+     * @param network the rate network with ReLU, the time constant and the input h
+     * @param spontaneousState the fixed point x_spont, every entry positive
+     * @param excitatoryCount the number N_E of excitatory neurons, which come first
+     * @param clippedCount how many entries of the drawn x_spont were raised to {@link #MINIMUM_RATE}
+     *
      * @throws IllegalArgumentException if an argument is null, the state has the wrong length,
      *     an entry is not positive, or the excitatory count is outside [1, N]
      */

@@ -50,7 +50,19 @@ public record ArmParameters(
     public static final ArmParameters DEFAULT =
             new ArmParameters(0.025, 0.045, 1.0, 0.30, 0.33, 0.16, 0.05, 0.025, 0.05);
 
-    /** Validates the constants; see the type's Javadoc for the rules. */
+    /**
+     * Validates the constants; see the type's Javadoc for the rules.
+     *
+     * @param shoulderInertia I1, moment of inertia of the upper arm about the shoulder, in kg m^2
+     * @param elbowInertia I2, moment of inertia of the forearm about the elbow, in kg m^2
+     * @param forearmMass m2, in kg
+     * @param upperArmLength l1, shoulder to elbow, in m
+     * @param forearmLength l2, elbow to hand, in m
+     * @param forearmCenterOfMass s2, elbow to the forearm's centre of mass, in m
+     * @param shoulderViscosity b11, in N m s/rad
+     * @param crossViscosity b12 = b21, in N m s/rad
+     * @param elbowViscosity b22, in N m s/rad
+     */
     public ArmParameters {
         Arguments.requirePositive(shoulderInertia, "shoulderInertia (kg m^2)");
         Arguments.requirePositive(elbowInertia, "elbowInertia (kg m^2)");

@@ -18,6 +18,11 @@ public record ArmTrajectory(
     /**
      * Validates shapes and copies the arrays.
      *
+     * @param timeSeconds sample times, in seconds (length T)
+     * @param angles T x 2 joint angles (theta1, theta2), in rad
+     * @param velocities T x 2 joint velocities, in rad/s
+     * @param handPositions T x 2 hand positions (x, y), in m, shoulder at the origin
+     *
      * @throws IllegalArgumentException when an argument is null or non-finite, or a matrix is
      *     not T x 2 with T the length of {@code timeSeconds}
      */

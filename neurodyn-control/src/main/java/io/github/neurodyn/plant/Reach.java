@@ -32,6 +32,15 @@ public record Reach(
     /**
      * Validates shapes and copies the arrays.
      *
+     * @param directionRadians reach direction, counter-clockwise from the +x axis, in rad
+     * @param timeSeconds grid times {@code 0, dt, ..., duration}, in seconds (length T)
+     * @param handPositions T x 2 hand positions, in m, shoulder at the origin
+     * @param handVelocities T x 2 hand velocities, in m/s
+     * @param angles T x 2 joint angles, in rad
+     * @param velocities T x 2 joint velocities, in rad/s
+     * @param accelerations T x 2 joint accelerations, in rad/s^2
+     * @param torques T x 2 joint torques from inverse dynamics, in N m
+     *
      * @throws IllegalArgumentException when an argument is null, non-finite, or a matrix is
      *     not T x 2 with T the length of {@code timeSeconds}
      */

@@ -57,6 +57,13 @@ public record ReachTargets(
     /**
      * Validates the task.
      *
+     * @param directionCount number of reach directions, at least 1
+     * @param firstDirectionRadians direction of the first reach, counter-clockwise from +x, in rad
+     * @param distanceMeters reach length, in m
+     * @param durationSeconds reach duration, in seconds, a whole number of time steps
+     * @param timeStepSeconds grid spacing dt, in seconds
+     * @param startShoulderAngleRadians shoulder angle of the start posture, in rad
+     *
      * @throws IllegalArgumentException when a count, length or time is not positive, an angle is
      *     not finite, or the duration is not a whole number of time steps
      */

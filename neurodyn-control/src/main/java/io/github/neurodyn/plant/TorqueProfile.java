@@ -32,6 +32,11 @@ public record TorqueProfile(
     /**
      * Validates and copies the samples.
      *
+     * @param sampleIntervalSeconds spacing of the grid, in seconds
+     * @param shoulder shoulder torques, in N m
+     * @param elbow elbow torques, in N m
+     * @param interpolation how torques between grid points are formed
+     *
      * @throws IllegalArgumentException when the interval is not positive, an array is null,
      *     empty or non-finite, the arrays differ in length, or the interpolation is null
      */

@@ -131,7 +131,7 @@ public final class RiccatiProblem {
         return new RiccatiProblem(domain, a, b, q, r, e, s, method);
     }
 
-    /** Returns the algorithm of the first approximation. */
+    /** {@return the algorithm of the first approximation} */
     public RiccatiMethod method() {
         return method;
     }
@@ -177,47 +177,47 @@ public final class RiccatiProblem {
         return Residual.relative(this, x);
     }
 
-    /** Returns whether the equation is continuous or discrete. */
+    /** {@return whether the equation is continuous or discrete} */
     public TimeDomain domain() {
         return domain;
     }
 
-    /** Returns the number of states n. */
+    /** {@return the number of states n} */
     public int n() {
         return a.numRows;
     }
 
-    /** Returns the number of inputs m. */
+    /** {@return the number of inputs m} */
     public int m() {
         return b.numCols;
     }
 
-    /** Returns a copy of A. */
+    /** {@return a copy of A} */
     public DMatrixRMaj a() {
         return a.copy();
     }
 
-    /** Returns a copy of B. */
+    /** {@return a copy of B} */
     public DMatrixRMaj b() {
         return b.copy();
     }
 
-    /** Returns a copy of Q. */
+    /** {@return a copy of Q} */
     public DMatrixRMaj q() {
         return q.copy();
     }
 
-    /** Returns a copy of R. */
+    /** {@return a copy of R} */
     public DMatrixRMaj r() {
         return r.copy();
     }
 
-    /** Returns a copy of E, or the identity when E is absent. */
+    /** {@return a copy of E, or the identity when E is absent} */
     public DMatrixRMaj e() {
         return e == null ? Dense.identity(n()) : e.copy();
     }
 
-    /** Returns a copy of S, or the zero matrix when S is absent. */
+    /** {@return a copy of S, or the zero matrix when S is absent} */
     public DMatrixRMaj s() {
         return s == null ? new DMatrixRMaj(n(), m()) : s.copy();
     }

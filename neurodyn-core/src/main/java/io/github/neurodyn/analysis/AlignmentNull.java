@@ -10,12 +10,21 @@ import java.util.Arrays;
  */
 public record AlignmentNull(double[] samples) {
 
-    /** Copies and sorts the samples. */
+    /**
+     * Copies and sorts the samples.
+     *
+     * @param samples alignment index of each random subspace, sorted in increasing order
+     */
     public AlignmentNull {
         samples = samples.clone();
         Arrays.sort(samples);
     }
 
+    /**
+     * Returns a copy of the {@code samples} component.
+     *
+     * @return alignment index of each random subspace, sorted in increasing order
+     */
     @Override
     public double[] samples() {
         return samples.clone();

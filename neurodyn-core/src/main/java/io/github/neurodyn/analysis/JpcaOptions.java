@@ -21,6 +21,13 @@ public record JpcaOptions(int pcs, OptionalDouble softNormalisation, double wind
     /**
      * Checks the settings.
      *
+     * @param pcs number of principal components k kept before the dynamics are fitted; even,
+     *     at least 2 (default 6)
+     * @param softNormalisation the constant c of the soft normalisation {@code x / (range + c)},
+     *     in the unit of the rates, or empty to leave the rates as they are (default empty)
+     * @param windowStartMs first analysed time in ms, inclusive ({@code -Infinity} for the first bin)
+     * @param windowEndMs last analysed time in ms, inclusive ({@code +Infinity} for the last bin)
+     *
      * @throws IllegalArgumentException when {@code pcs} is odd or below 2, the soft
      *     normalisation constant is negative or not finite, or the window is empty or NaN
      */

@@ -59,7 +59,30 @@ public record JpcaResult(
         double[] allTimesMs,
         double[][][] projectionsAllTimes) {
 
-    /** Copies every array and matrix so that the record cannot be changed through them. */
+    /**
+     * Copies every array and matrix so that the record cannot be changed through them.
+     *
+     * @param conditions condition labels, in the order of the recording
+     * @param analysedTimesMs times of the analysed bins in ms
+     * @param binWidthSeconds spacing of the analysed bins in seconds
+     * @param normalisationFactors per-neuron divisor {@code range + c} of the soft normalisation,
+     *     all 1 when it was off
+     * @param pca principal components of the preprocessed analysed data (k of them)
+     * @param mBest k x k unconstrained least-squares fit of the dynamics, per bin
+     * @param mSkew k x k skew-symmetric least-squares fit of the dynamics, per bin
+     * @param jpcs k x k orthonormal jPC basis in PC coordinates; columns 2j and 2j + 1 span plane j
+     * @param planeFrequenciesRadPerSecond rotation frequency of each plane in rad/s, decreasing
+     * @param varianceCapturedPerPc fraction of the total variance along each PC
+     * @param varianceCapturedPerJpc fraction of the total variance along each jPC
+     * @param r2Best R^2 of the M_best fit in k dimensions
+     * @param r2Skew R^2 of the M_skew fit in k dimensions
+     * @param r2BestPlane1 R^2 of the M_best fit, changes and errors projected onto plane 1
+     * @param r2SkewPlane1 R^2 of the M_skew fit, changes and errors projected onto plane 1
+     * @param projections scores on the jPCs indexed {@code [condition][analysed bin][jPC]}
+     * @param allTimesMs times of every bin of the recording in ms
+     * @param projectionsAllTimes scores on the jPCs of every bin of the recording, indexed
+     *     {@code [condition][bin][jPC]}, preprocessed and centred like the analysed window
+     */
     public JpcaResult {
         conditions = List.copyOf(conditions);
         analysedTimesMs = analysedTimesMs.clone();
@@ -75,56 +98,113 @@ public record JpcaResult(
         projectionsAllTimes = deepCopy(projectionsAllTimes);
     }
 
+    /**
+     * Returns a copy of the {@code analysedTimesMs} component.
+     *
+     * @return times of the analysed bins in ms
+     */
     @Override
     public double[] analysedTimesMs() {
         return analysedTimesMs.clone();
     }
 
+    /**
+     * Returns a copy of the {@code normalisationFactors} component.
+     *
+     * @return per-neuron divisor {@code range + c} of the soft normalisation,
+     *     all 1 when it was off
+     */
     @Override
     public double[] normalisationFactors() {
         return normalisationFactors.clone();
     }
 
+    /**
+     * Returns a copy of the {@code mBest} component.
+     *
+     * @return k x k unconstrained least-squares fit of the dynamics, per bin
+     */
     @Override
     public DMatrixRMaj mBest() {
         return mBest.copy();
     }
 
+    /**
+     * Returns a copy of the {@code mSkew} component.
+     *
+     * @return k x k skew-symmetric least-squares fit of the dynamics, per bin
+     */
     @Override
     public DMatrixRMaj mSkew() {
         return mSkew.copy();
     }
 
+    /**
+     * Returns a copy of the {@code jpcs} component.
+     *
+     * @return k x k orthonormal jPC basis in PC coordinates; columns 2j and 2j + 1 span plane j
+     */
     @Override
     public DMatrixRMaj jpcs() {
         return jpcs.copy();
     }
 
+    /**
+     * Returns a copy of the {@code planeFrequenciesRadPerSecond} component.
+     *
+     * @return rotation frequency of each plane in rad/s, decreasing
+     */
     @Override
     public double[] planeFrequenciesRadPerSecond() {
         return planeFrequenciesRadPerSecond.clone();
     }
 
+    /**
+     * Returns a copy of the {@code varianceCapturedPerPc} component.
+     *
+     * @return fraction of the total variance along each PC
+     */
     @Override
     public double[] varianceCapturedPerPc() {
         return varianceCapturedPerPc.clone();
     }
 
+    /**
+     * Returns a copy of the {@code varianceCapturedPerJpc} component.
+     *
+     * @return fraction of the total variance along each jPC
+     */
     @Override
     public double[] varianceCapturedPerJpc() {
         return varianceCapturedPerJpc.clone();
     }
 
+    /**
+     * Returns a copy of the {@code projections} component.
+     *
+     * @return scores on the jPCs indexed {@code [condition][analysed bin][jPC]}
+     */
     @Override
     public double[][][] projections() {
         return deepCopy(projections);
     }
 
+    /**
+     * Returns a copy of the {@code allTimesMs} component.
+     *
+     * @return times of every bin of the recording in ms
+     */
     @Override
     public double[] allTimesMs() {
         return allTimesMs.clone();
     }
 
+    /**
+     * Returns a copy of the {@code projectionsAllTimes} component.
+     *
+     * @return scores on the jPCs of every bin of the recording, indexed
+     *     {@code [condition][bin][jPC]}, preprocessed and centred like the analysed window
+     */
     @Override
     public double[][][] projectionsAllTimes() {
         return deepCopy(projectionsAllTimes);

@@ -15,8 +15,11 @@ public class MalformedDataException extends IllegalArgumentException {
     /** Line or column value used when the problem concerns the whole file or a whole line. */
     public static final int NONE = 0;
 
+    /** File name or another label of the input. */
     private final String source;
+    /** 1-based line number, or {@link #NONE} when the problem is not on one line. */
     private final int line;
+    /** 1-based column number, or {@link #NONE} when the problem is not in one column. */
     private final int column;
 
     /**

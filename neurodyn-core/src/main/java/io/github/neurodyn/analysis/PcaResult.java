@@ -19,23 +19,45 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public record PcaResult(double[] mean, DMatrixRMaj components, double[] variances, double totalVariance) {
 
-    /** Copies the arrays so that the record cannot be changed through them. */
+    /**
+     * Copies the arrays so that the record cannot be changed through them.
+     *
+     * @param mean column means of the samples, length p
+     * @param components principal directions as the columns of a p x k matrix
+     * @param variances variance along each component, in the squared unit of the samples, decreasing
+     * @param totalVariance sum of the variances of all p variables, {@code ||X - 1 mean^T||_F^2 / (n - 1)}
+     */
     public PcaResult {
         mean = mean.clone();
         components = components.copy();
         variances = variances.clone();
     }
 
+    /**
+     * Returns a copy of the {@code mean} component.
+     *
+     * @return column means of the samples, length p
+     */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /**
+     * Returns a copy of the {@code components} component.
+     *
+     * @return principal directions as the columns of a p x k matrix
+     */
     @Override
     public DMatrixRMaj components() {
         return components.copy();
     }
 
+    /**
+     * Returns a copy of the {@code variances} component.
+     *
+     * @return variance along each component, in the squared unit of the samples, decreasing
+     */
     @Override
     public double[] variances() {
         return variances.clone();

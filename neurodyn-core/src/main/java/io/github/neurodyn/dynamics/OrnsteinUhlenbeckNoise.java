@@ -25,6 +25,11 @@ public record OrnsteinUhlenbeckNoise(double timeConstantSeconds, double amplitud
     /**
      * Validates the parameters and copies the mixing matrix.
      *
+     * @param timeConstantSeconds tau_eta, in seconds, positive
+     * @param amplitude sigma, the stationary standard deviation of each component, in the units
+     *     of the state; non-negative
+     * @param mixing the N x M matrix M, or null for M = I (then M = N)
+     *
      * @throws IllegalArgumentException if tau_eta is not positive, sigma is negative, a value
      *     is not finite, or the mixing matrix has no columns
      */

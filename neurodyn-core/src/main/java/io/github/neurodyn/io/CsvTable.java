@@ -16,6 +16,9 @@ public record CsvTable(List<String> columnNames, DMatrixRMaj values) {
     /**
      * Validates and copies the table.
      *
+     * @param columnNames the header fields, or an empty list when the file had no header
+     * @param values the data, one row per line
+     *
      * @throws IllegalArgumentException when an argument is null, or the header is present and
      *     its length differs from the column count
      */

@@ -19,6 +19,11 @@ public record NpyFormat(ByteOrder byteOrder, boolean fortranOrder, int majorVers
     /**
      * Validates the layout.
      *
+     * @param byteOrder byte order of the data, written as {@code descr} {@code '<f8'} or
+     *     {@code '>f8'}
+     * @param fortranOrder true to store a 2-D array column by column ({@code fortran_order: True})
+     * @param majorVersion 1 for a 2-byte header length field, 2 for a 4-byte field
+     *
      * @throws IllegalArgumentException when the byte order is null or the version is not 1 or 2
      */
     public NpyFormat {

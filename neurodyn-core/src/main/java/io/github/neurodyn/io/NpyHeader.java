@@ -20,6 +20,13 @@ public record NpyHeader(
     /**
      * Validates and copies the shape.
      *
+     * @param majorVersion format major version, 1 or 2 (2 has a 4-byte header length field)
+     * @param minorVersion format minor version, 0
+     * @param byteOrder byte order of the data, from {@code descr} {@code '<f8'} or {@code '>f8'}
+     * @param fortranOrder true when a 2-D array is stored column by column
+     * @param shape the array shape, of length 1 or 2
+     * @param dataOffset offset of the first data byte from the start of the file, in bytes
+     *
      * @throws IllegalArgumentException when the byte order or shape is null
      */
     public NpyHeader {

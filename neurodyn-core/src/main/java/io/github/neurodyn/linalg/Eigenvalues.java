@@ -17,6 +17,9 @@ public record Eigenvalues(double[] real, double[] imag) {
     /**
      * Creates the record from copies of the arrays.
      *
+     * @param real real parts, one per eigenvalue
+     * @param imag imaginary parts, {@code 0} for real eigenvalues
+     *
      * @throws IllegalArgumentException if an array is null or their lengths differ
      */
     public Eigenvalues {

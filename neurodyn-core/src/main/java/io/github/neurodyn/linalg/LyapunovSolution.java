@@ -32,7 +32,17 @@ import org.ejml.data.DMatrixRMaj;
 public record LyapunovSolution(DMatrixRMaj x, double relativeResidual, double separation,
         double relativeSeparation) {
 
-    /** Stores a copy of {@code x}. */
+    /**
+     * Stores a copy of {@code x}.
+     *
+     * @param x the solution X, symmetric when Q is symmetric; the record stores a copy and
+     *     {@link #x()} returns a copy
+     * @param relativeResidual relative residual as defined above
+     * @param separation smallest operator eigenvalue magnitude, in the units of A (continuous)
+     *     or dimensionless (discrete)
+     * @param relativeSeparation {@code separation} divided by {@code 2 ||A||_F} (continuous) or
+     *     by {@code ||A||_F^2 + sqrt(n)} (discrete); infinite for n = 0
+     */
     public LyapunovSolution {
         x = x.copy();
     }

@@ -47,6 +47,18 @@ public record Connectivity(
      * Checks the shapes and cell-type counts and copies the arrays. The diagnostics are taken
      * as given; {@link #of(DMatrixRMaj, int, int)} computes them from W.
      *
+     * @param weights the N x N matrix W (dimensionless when x is a rate in the units of phi)
+     * @param excitatoryCount the number N<sub>E</sub> of excitatory neurons, the first columns
+     * @param inhibitoryCount the number N<sub>I</sub> of inhibitory neurons, the last columns
+     * @param density the fraction of the N(N - 1) off-diagonal entries that are nonzero (0 when
+     *     N = 1); self-connections are left out so that the value estimates the connection
+     *     probability whether or not the diagonal was drawn
+     * @param rowSums the sums {@code sum_j W[i][j]}, the total input weight of each neuron
+     * @param spectralRadius {@code max |lambda(W)|}, from all eigenvalues of W. It is NaN only when
+     *     the builder skipped the spectrum because of {@code spectrum(false)}
+     * @param spectralAbscissa {@code max Re lambda(W)}, NaN only after {@code spectrum(false)}. The
+     *     linear network {@code tau dx/dt = -x + W x} is stable when it is below 1
+     *
      * @throws IllegalArgumentException if {@code weights} is not square and finite, if
      *     {@code rowSums} does not have length N, or if the counts are negative or do not add up
      *     to N (or are both 0)

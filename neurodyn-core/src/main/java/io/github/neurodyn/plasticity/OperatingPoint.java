@@ -18,6 +18,10 @@ public record OperatingPoint(double[] meanState, double[] meanRates) {
     /**
      * Creates the record from copies of the arrays.
      *
+     * @param meanState x*, the mean of x(t) per neuron
+     * @param meanRates the mean of phi(x(t)) per neuron, in the units of phi; with a nonlinear
+     *     phi this differs from phi(x*)
+     *
      * @throws IllegalArgumentException if an array is null or their lengths differ
      */
     public OperatingPoint {

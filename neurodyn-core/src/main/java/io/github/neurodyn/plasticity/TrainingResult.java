@@ -26,6 +26,18 @@ public record TrainingResult(DMatrixRMaj initialWeights, DMatrixRMaj finalWeight
     /**
      * Creates the record from copies of its arguments.
      *
+     * @param initialWeights W before learning; copied on construction and on access
+     * @param finalWeights W after learning; copied on construction and on access
+     * @param firstWindow mean state and rates over the first report window, the operating point
+     *     of the network as learning starts
+     * @param lastWindow mean state and rates over the last report window
+     * @param history one report per window, in time order
+     * @param snapshots the weights at the requested times that the run reached, in time order
+     * @param learningSeconds the simulated training time, in seconds
+     * @param steps the number of integration steps
+     * @param stoppedByListener whether the listener ended the run before its duration
+     * @param finalState x at the end of the run
+     *
      * @throws IllegalArgumentException if an argument is null
      */
     public TrainingResult {

@@ -14,6 +14,9 @@ public record WeightSnapshot(double timeSeconds, DMatrixRMaj weights) {
     /**
      * Creates the record from a copy of the matrix.
      *
+     * @param timeSeconds the simulated time of the copy, in seconds
+     * @param weights W at that time, N x N; copied on construction and on access
+     *
      * @throws IllegalArgumentException if the matrix is null
      */
     public WeightSnapshot {

@@ -14,7 +14,13 @@ import org.ejml.data.DMatrixRMaj;
  */
 public record EnergySpectrum(double[] amplification, DMatrixRMaj directions, double timeConstant) {
 
-    /** Copies the arrays so that the record stays immutable. */
+    /**
+     * Copies the arrays so that the record stays immutable.
+     *
+     * @param amplification the relative energies in descending order, dimensionless
+     * @param directions the matching unit initial conditions, one per column
+     * @param timeConstant the time constant {@code tau}, in seconds
+     */
     public EnergySpectrum {
         amplification = amplification.clone();
         directions = directions.copy();

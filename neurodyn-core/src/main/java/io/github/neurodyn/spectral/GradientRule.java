@@ -18,7 +18,12 @@ public sealed interface GradientRule permits GradientRule.Smoothed, GradientRule
      */
     record Smoothed(double epsilon) implements GradientRule {
 
-        /** Validates the smoothing parameter. */
+        /**
+         * Validates the smoothing parameter.
+         *
+         * @param epsilon smoothing parameter, positive
+         * @throws IllegalArgumentException if {@code epsilon} is not positive and finite
+         */
         public Smoothed {
             Arguments.requirePositive(epsilon, "epsilon");
         }
@@ -33,7 +38,15 @@ public sealed interface GradientRule permits GradientRule.Smoothed, GradientRule
      */
     record Shift(double factor, double offset, double floor) implements GradientRule {
 
-        /** Validates the parameters. */
+        /**
+         * Validates the parameters.
+         *
+         * @param factor multiplier of the abscissa, finite
+         * @param offset distance above the abscissa, not negative
+         * @param floor smallest shift; {@code Double.NEGATIVE_INFINITY} for none
+         * @throws IllegalArgumentException if {@code factor} is not finite, {@code offset} is
+         *     negative or not finite, or {@code floor} is NaN or positive infinity
+         */
         public Shift {
             Arguments.requireFinite(factor, "factor");
             Arguments.requireNonNegative(offset, "offset");

@@ -23,7 +23,17 @@ public record SocResult(
         double finalAbscissa,
         double seconds) {
 
-    /** Copies the mutable parts so that the record stays immutable. */
+    /**
+     * Copies the mutable parts so that the record stays immutable.
+     *
+     * @param weights the optimised connectivity {@code W}
+     * @param converged whether the spectral abscissa reached the target
+     * @param stopReason why the run stopped
+     * @param history one entry per gradient step, in order
+     * @param initialAbscissa {@code alpha(W)} of the start network
+     * @param finalAbscissa {@code alpha(W)} of the returned network
+     * @param seconds wall-clock duration of the run, in seconds
+     */
     public SocResult {
         weights = weights.copy();
         history = List.copyOf(history);

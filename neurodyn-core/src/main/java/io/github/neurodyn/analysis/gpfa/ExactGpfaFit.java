@@ -11,7 +11,15 @@ package io.github.neurodyn.analysis.gpfa;
  */
 public record ExactGpfaFit(GpfaParameters parameters, double[] logLikelihoods, int iterations, boolean converged) {
 
-    /** Copies the likelihood trace. */
+    /**
+     * Copies the likelihood trace.
+     *
+     * @param parameters the fitted model (prior variances all 1)
+     * @param logLikelihoods log marginal likelihood of the data, in nats, before each M-step.
+     *     It is non-decreasing up to round-off because every step is an EM or generalised EM step
+     * @param iterations EM iterations run
+     * @param converged whether the relative tolerance was reached before the iteration limit
+     */
     public ExactGpfaFit {
         logLikelihoods = logLikelihoods.clone();
     }

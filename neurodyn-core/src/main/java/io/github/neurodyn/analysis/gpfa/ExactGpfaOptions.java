@@ -20,6 +20,15 @@ public record ExactGpfaOptions(int latentCount, int maxIterations, double relati
     /**
      * Validates the settings.
      *
+     * @param latentCount D, the number of latent dimensions, at least 1 and at most the number of
+     *     neurons
+     * @param maxIterations EM iterations at most, at least 1
+     * @param relativeTolerance stop when the log marginal likelihood rises by less than this
+     *     share of its magnitude in one iteration, in [0, 1]
+     * @param initialLengthScaleSeconds starting length scale of every latent, in seconds, positive
+     * @param lengthScaleSteps gradient steps on the log length scales per M-step, at least 0
+     *     (0 keeps the initial length scales)
+     *
      * @throws IllegalArgumentException when a setting is out of its range
      */
     public ExactGpfaOptions {

@@ -25,6 +25,13 @@ public record GpfaParameters(DMatrixRMaj loadings, double[] offsets, double[] no
     /**
      * Validates and copies the parameters.
      *
+     * @param loadings C, {@code N x D}, finite
+     * @param offsets d, length N, finite, in the unit of the activity
+     * @param noiseVariances R, length N, positive, in the unit of the activity squared
+     * @param lengthScalesSeconds l, length D, positive, in seconds
+     * @param priorVariances sigma^2, length D, positive, dimensionless (the latent unit); the
+     *     exact EM of Yu et al. keeps them at 1 and lets C carry the scale
+     *
      * @throws IllegalArgumentException when an argument is null, has the wrong length or shape,
      *     is not finite, or a variance or length scale is not positive
      */

@@ -17,7 +17,15 @@ import org.ejml.data.DMatrixRMaj;
 public record LatentPosterior(double[] timesMs, DMatrixRMaj means, DMatrixRMaj variances,
         DMatrixRMaj covariance, double logMarginalLikelihood) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param timesMs the grid, length T, in ms
+     * @param means posterior means, {@code T x D}, in the latent unit
+     * @param variances posterior marginal variances, {@code T x D}
+     * @param covariance full posterior covariance, {@code DT x DT}
+     * @param logMarginalLikelihood {@code log p(y)} of the segment under the parameters, in nats
+     */
     public LatentPosterior {
         timesMs = timesMs.clone();
         means = means.copy();
