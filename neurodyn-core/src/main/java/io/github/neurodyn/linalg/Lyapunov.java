@@ -177,6 +177,31 @@ public final class Lyapunov {
         return new LyapunovSolution(y, residual, result.separation(), result.relativeSeparation());
     }
 
+    /**
+     * Solves the same equation as {@link #solveShiftedInSchurBasis} but skips the residual,
+     * for inner loops such as root-solves over the shift that need only the solution and
+     * check their own convergence. Returns {@code Xs = Z^T X Z}, the symmetrised solution of
+     * {@code (T - shift I) Xs + Xs (T - shift I)^T + qSchur = 0} (or the transposed equation).
+     *
+     * <p>Cost: {@code 2 n^3} flops for the triangular solve, half of
+     * {@link #solveShiftedInSchurBasis}.
+     *
+     * @param schurOfA real Schur form {@code A = Z T Z^T}
+     * @param shift the shift s, in the units of the eigenvalues of A
+     * @param qSchur symmetric right-hand side in the Schur basis, n x n; not modified
+     * @param transposed whether to solve the transposed equation
+     * @return the symmetric solution in the Schur basis, a new n x n matrix
+     * @throws IllegalArgumentException on bad arguments, as for {@link #solveShifted}
+     * @throws SingularEquationException if {@code lambda_i + lambda_j - 2 shift} is too close
+     *     to zero
+     */
+    public static DMatrixRMaj solveShiftedInSchurBasisWithoutResidual(SchurForm schurOfA, double shift,
+            DMatrixRMaj qSchur, boolean transposed) {
+        DMatrixRMaj t = requireShiftedArguments(schurOfA, shift, qSchur);
+        DMatrixRMaj c = SchurTransforms.symmetrise(qSchur.copy());
+        return SchurTransforms.symmetrise(SchurBasisEquations.lyapunov(t, shift, c, transposed).y());
+    }
+
     /** Solves the standard or transposed equation with a new Schur form of A. */
     private static LyapunovSolution solveStandard(DMatrixRMaj a, DMatrixRMaj q, boolean transposed) {
         SchurForm schur = RealSchur.of(a);

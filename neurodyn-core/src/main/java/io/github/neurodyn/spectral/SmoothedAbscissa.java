@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param epsilon the smoothing parameter; {@code trace P(s) = 1 / epsilon}
  * @param abscissa the spectral abscissa {@code alpha(A) = max Re lambda(A)}
  * @param gradient {@code d value / d A = Q P / trace(Q P)}, same shape as {@code A}
- * @param iterations Newton and bisection steps of the root-solve
+ * @param iterations Newton, secant and bisection steps of the root-solve
  * @param relativeResidual {@code |epsilon trace P(value) - 1|} at the returned value
  */
 public record SmoothedAbscissa(
@@ -25,7 +25,7 @@ public record SmoothedAbscissa(
      * @param epsilon the smoothing parameter; {@code trace P(s) = 1 / epsilon}
      * @param abscissa the spectral abscissa {@code alpha(A) = max Re lambda(A)}
      * @param gradient {@code d value / d A = Q P / trace(Q P)}, same shape as {@code A}
-     * @param iterations Newton and bisection steps of the root-solve
+     * @param iterations Newton, secant and bisection steps of the root-solve
      * @param relativeResidual {@code |epsilon trace P(value) - 1|} at the returned value
      */
     public SmoothedAbscissa {

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * is interrupted.
  *
  * <p>Cost per step: one decomposition of {@code W} and two shifted Lyapunov solves for a
- * shift rule; a smoothed-abscissa rule adds the root-solve (typically 5 to 10 pairs of
- * solves). Progress is logged at INFO every {@value #PROGRESS_INTERVAL_SECONDS} seconds.
+ * shift rule; a smoothed-abscissa rule instead solves for P once per root-solve step
+ * (5 to 9 steps with the warm start at n = 200) and for Q twice. Progress is logged at INFO
+ * every {@value #PROGRESS_INTERVAL_SECONDS} seconds.
  */
 public final class StabilityOptimizer {
 

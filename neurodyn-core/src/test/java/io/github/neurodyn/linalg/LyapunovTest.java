@@ -184,6 +184,24 @@ class LyapunovTest {
                 AGREEMENT_PER_SIZE * n * Math.abs(CommonOps_DDRM.trace(original.x())));
     }
 
+    @ParameterizedTest(name = "n={0} transposed={1}")
+    @CsvSource({"3,false", "3,true", "40,false", "40,true"})
+    void solveWithoutResidualMatchesSolveWithResidual(int n, boolean transposed) {
+        Random rng = new Random(350 + n);
+        DMatrixRMaj a = stableNonnormal(n, rng);
+        DMatrixRMaj qSchur = QuasiTriangularMatrices.symmetric(n, rng);
+        SchurForm schur = RealSchur.of(a);
+        double shift = 0.4;
+
+        DMatrixRMaj withoutResidual =
+                Lyapunov.solveShiftedInSchurBasisWithoutResidual(schur, shift, qSchur, transposed);
+        LyapunovSolution withResidual = Lyapunov.solveShiftedInSchurBasis(schur, shift, qSchur, transposed);
+
+        assertEquals(0.0, relativeDistance(withoutResidual, withResidual.x()), 0.0,
+                "both methods run the same triangular solve, so the solutions must agree exactly");
+        assertTrue(EquationResiduals.isSymmetric(withoutResidual), "X must be symmetric");
+    }
+
     @ParameterizedTest(name = "n={0} family={1}")
     @CsvSource({"0,stable", "1,stable", "2,nonnormal", "17,stable", "64,nonnormal", "64,badlyScaled",
         "100,unstable", "120,stable"})

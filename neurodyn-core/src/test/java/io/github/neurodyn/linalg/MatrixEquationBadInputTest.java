@@ -41,6 +41,8 @@ class MatrixEquationBadInputTest {
                 bad("null Schur form", "schurOfA", () -> Lyapunov.solveShifted(null, 0.0, Q, false)),
                 bad("NaN shift", "shift", () -> Lyapunov.solveShifted(schur, Double.NaN, Q, false)),
                 bad("shifted Q of other order", "Q", () -> Lyapunov.solveShiftedInSchurBasis(schur, 0.0, THREE, true)),
+                bad("asymmetric Q without residual", "Q",
+                        () -> Lyapunov.solveShiftedInSchurBasisWithoutResidual(schur, 0.0, ASYMMETRIC, false)),
                 bad("shifted asymmetric Q", "Q", () -> Lyapunov.solveShifted(schur, 0.0, ASYMMETRIC, true)),
                 bad("discrete asymmetric Q", "Q", () -> DiscreteLyapunov.solve(A, ASYMMETRIC)),
                 bad("discrete rectangular A", "A", () -> DiscreteLyapunov.solve(RECTANGULAR, Q)),
