@@ -41,19 +41,43 @@ record DefaultMovementModel(SpontaneousNetwork network, MovementFit fit, List<Re
      * @throws NeurodynException when the optimiser leaves the network unstable
      */
     static DefaultMovementModel build(int neurons, long seed) {
-        Connectivity start = SocPresets.hennequinNetwork(neurons, SocPresets.HENNEQUIN_EXCITATORY_FRACTION,
-                SocPresets.HENNEQUIN_PROBABILITY, SocPresets.HENNEQUIN_GAMMA, SocPresets.HENNEQUIN_RADIUS, seed);
-        SocResult soc = SocPresets.hennequin2014(neurons, seed).build().run();
-        if (!(soc.finalAbscissa() < 1.0)) {
-            throw new NeurodynException("the stability optimiser stopped at alpha(W) = " + soc.finalAbscissa()
-                    + ", so the network has no stable spontaneous state");
-        }
-        SpontaneousNetwork network = SpontaneousNetwork.around(soc.weights(), start.excitatoryCount(), TAU_SECONDS,
-                seed);
+        SpontaneousNetwork network = spontaneousNetwork(optimise(neurons, seed), neurons, seed);
         List<Reach> reaches = ReachTargets.DEFAULT.reaches(TwoLinkArm.withDefaults());
         MovementFit fit = MovementFitter.builder(network, reaches.stream().map(Reach::torques).toList(),
                 ReachTargets.DEFAULT.timeStepSeconds()).build().fit();
         return new DefaultMovementModel(network, fit, reaches);
+    }
+
+    /**
+     * Stabilises the Hennequin 2014 start network of N neurons with the library preset.
+     *
+     * @param neurons network size N (half excitatory)
+     * @param seed seed of the start network
+     * @return the optimiser's result, stable or not
+     */
+    static SocResult optimise(int neurons, long seed) {
+        return SocPresets.hennequin2014(neurons, seed).build().run();
+    }
+
+    /**
+     * Holds the optimised network at a positive spontaneous state (ReLU, tau = 0.15 s), with the
+     * excitatory count of the Hennequin start network.
+     *
+     * @param soc result of {@link #optimise}
+     * @param neurons network size N
+     * @param seed seed of the spontaneous state
+     * @return the spontaneous network
+     * @throws NeurodynException when the optimiser left alpha(W) at or above 1, so no stable
+     *     spontaneous state exists
+     */
+    static SpontaneousNetwork spontaneousNetwork(SocResult soc, int neurons, long seed) {
+        if (!(soc.finalAbscissa() < 1.0)) {
+            throw new NeurodynException("the stability optimiser stopped at alpha(W) = " + soc.finalAbscissa()
+                    + ", so the network has no stable spontaneous state");
+        }
+        Connectivity start = SocPresets.hennequinNetwork(neurons, SocPresets.HENNEQUIN_EXCITATORY_FRACTION,
+                SocPresets.HENNEQUIN_PROBABILITY, SocPresets.HENNEQUIN_GAMMA, SocPresets.HENNEQUIN_RADIUS, seed);
+        return SpontaneousNetwork.around(soc.weights(), start.excitatoryCount(), TAU_SECONDS, seed);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class IspCommand extends CommandSupport {
     /** Averaging time of the operating point of the frozen network, in seconds. */
     static final double AVERAGE_SECONDS = 4.0;
 
-    /** Why {@code paradoxical} is null when learning ends with an unstable network. */
+    /** Reason written when {@code paradoxical} is null because learning ended with an unstable network. */
     static final String UNSTABLE_PROBE_REASON = "the network is unstable at the end of learning, so a "
             + "paradoxical response would not show inhibition stabilisation; see inhibitoryRateChange";
 

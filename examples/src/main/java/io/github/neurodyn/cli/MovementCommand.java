@@ -1,6 +1,5 @@
 package io.github.neurodyn.cli;
 
-import io.github.neurodyn.api.NeurodynException;
 import io.github.neurodyn.movement.InitialConditions;
 import io.github.neurodyn.movement.MovementFit;
 import io.github.neurodyn.movement.MovementFitter;
@@ -8,7 +7,6 @@ import io.github.neurodyn.movement.OptimalInitialConditions;
 import io.github.neurodyn.movement.ReachChain;
 import io.github.neurodyn.movement.ReachOutcome;
 import io.github.neurodyn.movement.SpontaneousNetwork;
-import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.plant.ArmTrajectory;
 import io.github.neurodyn.plant.Reach;
 import io.github.neurodyn.plant.ReachTargets;
@@ -37,7 +35,7 @@ import picocli.CommandLine.Option;
 public final class MovementCommand extends CommandSupport {
 
     /** Time constant of every neuron, in seconds. */
-    static final double TAU_SECONDS = 0.15;
+    static final double TAU_SECONDS = DefaultMovementModel.TAU_SECONDS;
 
     @Option(names = "--neurons", defaultValue = "200", description = "Number of neurons N, half excitatory "
             + "(default: ${DEFAULT-VALUE}).")
@@ -99,19 +97,12 @@ public final class MovementCommand extends CommandSupport {
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
         // Network: the Hennequin start network, stabilised, held at a positive spontaneous state.
-        Connectivity start = SocPresets.hennequinNetwork(neurons, SocPresets.HENNEQUIN_EXCITATORY_FRACTION,
-                SocPresets.HENNEQUIN_PROBABILITY, SocPresets.HENNEQUIN_GAMMA, SocPresets.HENNEQUIN_RADIUS, seed);
-        SocResult soc = SocPresets.hennequin2014(neurons, seed).build().run();
+        SocResult soc = DefaultMovementModel.optimise(neurons, seed);
         summary.put("neurons", neurons);
         summary.put("seed", seed);
         summary.put("abscissa", soc.finalAbscissa());
         summary.put("socConverged", soc.converged());
-        if (!(soc.finalAbscissa() < 1.0)) {
-            throw new NeurodynException("the stability optimiser stopped at alpha(W) = " + soc.finalAbscissa()
-                    + ", so the network has no stable spontaneous state");
-        }
-        SpontaneousNetwork network = SpontaneousNetwork.around(soc.weights(), start.excitatoryCount(), TAU_SECONDS,
-                seed);
+        SpontaneousNetwork network = DefaultMovementModel.spontaneousNetwork(soc, neurons, seed);
         writeEnergy(out, network);
 
         // Fit: prepared states and readout against the reach torques.

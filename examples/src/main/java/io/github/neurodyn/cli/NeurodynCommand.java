@@ -82,7 +82,7 @@ public final class NeurodynCommand implements Runnable {
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError ex) {
-            // Reached when a size option asks for more memory than the JVM has; not a bug to trace.
+            // Reached when a size option requests more memory than the JVM has, which is bad input rather than a bug.
             System.err.println("neurodyn: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MiB); reduce --neurons or the number of trials, or raise the heap with java -Xmx");
             return ExitCode.BAD_INPUT;

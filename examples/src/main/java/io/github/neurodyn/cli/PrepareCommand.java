@@ -1,6 +1,5 @@
 package io.github.neurodyn.cli;
 
-import io.github.neurodyn.api.NeurodynException;
 import io.github.neurodyn.loop.ThalamocorticalLoop;
 import io.github.neurodyn.movement.MovementFit;
 import io.github.neurodyn.movement.MovementFitter;
@@ -16,7 +15,6 @@ import io.github.neurodyn.preparation.PreparationCurve;
 import io.github.neurodyn.preparation.PreparationStrategy;
 import io.github.neurodyn.preparation.ReachPreparation;
 import io.github.neurodyn.preparation.SubspaceAlignment;
-import io.github.neurodyn.spectral.SocPresets;
 import io.github.neurodyn.spectral.SocResult;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +35,6 @@ import picocli.CommandLine.Option;
                 + "against preparation time, the thalamo-cortical loop and a perturbation experiment.")
 public final class PrepareCommand extends CommandSupport {
 
-    /** Time constant of every neuron, in seconds. */
-    static final double TAU_SECONDS = 0.15;
     /** Reach duration in seconds, the horizon of Q_C. */
     static final double MOVEMENT_SECONDS = 0.6;
 
@@ -101,12 +97,8 @@ public final class PrepareCommand extends CommandSupport {
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
         // Network and movement fit, as in the movement command
-        SocResult soc = SocPresets.hennequin2014(neurons, seed).build().run();
-        if (!(soc.finalAbscissa() < 1.0)) {
-            throw new NeurodynException("the stability optimiser stopped at alpha(W) = " + soc.finalAbscissa()
-                    + ", so the network has no stable spontaneous state");
-        }
-        SpontaneousNetwork network = SpontaneousNetwork.around(soc.weights(), neurons / 2, TAU_SECONDS, seed);
+        SocResult soc = DefaultMovementModel.optimise(neurons, seed);
+        SpontaneousNetwork network = DefaultMovementModel.spontaneousNetwork(soc, neurons, seed);
         TwoLinkArm arm = TwoLinkArm.withDefaults();
         List<Reach> targets = ReachTargets.DEFAULT.withDirectionCount(reaches).reaches(arm);
         MovementFit fit = MovementFitter.builder(network, targets.stream().map(Reach::torques).toList(),

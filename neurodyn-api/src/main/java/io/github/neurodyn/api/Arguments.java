@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Argument checks shared by every public entry point. Each check throws
  * {@link IllegalArgumentException} with a message that names the argument, gives the value
- * or shape found and says what was expected, for example
+ * or shape found and states what was expected, for example
  * {@code "A must be square, found 3x4"}.
  *
  * <p>The checks run once at the API boundary; hot loops never call them.

@@ -2,9 +2,9 @@ package io.github.neurodyn.api;
 
 /**
  * Raised when an algebraic Riccati equation has no stabilising solution that can be
- * computed reliably: the Hamiltonian or symplectic pencil has eigenvalues on or near the
- * stability boundary, the pair (A, B) is not stabilisable, or the basis of the stable
- * invariant subspace is numerically singular.
+ * computed reliably. The causes are eigenvalues of the Hamiltonian or symplectic pencil on or
+ * near the stability boundary, a pair (A, B) that is not stabilisable, or a numerically
+ * singular basis of the stable invariant subspace.
  */
 public class NoStabilizingSolutionException extends NeurodynException {
 

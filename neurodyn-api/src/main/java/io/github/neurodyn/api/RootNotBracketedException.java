@@ -2,7 +2,7 @@ package io.github.neurodyn.api;
 
 /**
  * Raised when a scalar root-finder cannot find an interval on which its function changes
- * sign, so no root can be located: for example when the trace of a shifted Lyapunov solution
+ * sign, so no root can be located. An example is a shifted Lyapunov solution whose trace
  * stays above the requested level for every shift that was tried.
  */
 public class RootNotBracketedException extends NeurodynException {

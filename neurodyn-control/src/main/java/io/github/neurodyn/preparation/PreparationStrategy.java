@@ -1,7 +1,7 @@
 package io.github.neurodyn.preparation;
 
 /**
- * How the preparatory input is chosen during the window before the go cue. Every strategy
+ * Rule that chooses the preparatory input during the window before the go cue. Every strategy
  * delivers the static input u_ff that makes the prepared state x* a fixed point. The
  * strategies differ in the feedback v added through the input matrix B.
  */

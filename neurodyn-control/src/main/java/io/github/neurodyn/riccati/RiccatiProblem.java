@@ -144,7 +144,7 @@ public final class RiccatiProblem {
      * Computes the stabilising solution. The equation is reduced to standard form (E = I,
      * S = 0, Q and B R^-1 B^T balanced to equal norms). The continuous equation is solved by
      * the Hamiltonian Schur method, with the doubling algorithm as fallback when the Schur
-     * reordering fails; the discrete one by the doubling algorithm. Defect-correction or
+     * reordering fails. The discrete one is solved by the doubling algorithm. Defect-correction or
      * Newton steps then refine X while they lower the residual, and X is checked to be
      * finite, symmetric and stabilising.
      *

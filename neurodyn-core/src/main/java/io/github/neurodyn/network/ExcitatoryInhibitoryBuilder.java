@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *   W[i][j] = -gamma w0 / sqrt(N)      (j inhibitory)
  * </pre>
  * The weight scale w0 is either set directly or derived from the bulk spectral radius R, the
- * radius of the disc that holds all but the outlying eigenvalues for large N (Rajan and Abbott,
+ * radius of the disc that contains all but the outlying eigenvalues for large N (Rajan and Abbott,
  * Phys. Rev. Lett. 97, 188104, 2006):
  * <pre>
  *   R = w0 sqrt(p (1 - p) (f + (1 - f) gamma^2)),   so   w0 = R / sqrt(p (1 - p) (f + (1 - f) gamma^2)),

@@ -1,5 +1,5 @@
 /**
- * Inhibitory plasticity that stabilises excitatory/inhibitory rate networks. The package holds
+ * Inhibitory plasticity that stabilises excitatory/inhibitory rate networks. The package contains
  * the rate form of the rule of Vogels, Sprekeler, Zenke, Clopath and Gerstner (Science 334,
  * 2011) and a training protocol that runs it online in the simulation loop. It also computes
  * diagnostics of inhibition-stabilised networks (ISN) at an operating point.
