@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Compiles and runs the Java examples of README.md and of every page under docs/ against the
  * current build, so the documentation cannot drift from the API. A page's code block that
- * declares a public class is a complete program and runs as one; a block without a class
+ * declares a public class is a complete program and runs as one. A block without a class
  * continues the page's first program and is compiled at the end of its main method. A program
  * that reads {@code args[0]} gets the path of the shared trial-averaged recording.
  */
