@@ -59,41 +59,41 @@ public final class IspCommand extends CommandSupport {
     static final String UNSTABLE_PROBE_REASON = "the network is unstable at the end of learning, so a "
             + "paradoxical response would not show inhibition stabilisation; see inhibitoryRateChange";
 
-    @Option(names = "--neurons", defaultValue = "" + IspPresets.NEURONS,
+    @Option(names = "--neurons", defaultValue = "" + IspPresets.NEURONS, paramLabel = "N",
             description = "Number of neurons N, 80%% excitatory (default: ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network and the noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the network and the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--learning-rate", defaultValue = "" + IspPresets.LEARNING_RATE,
+    @Option(names = "--learning-rate", defaultValue = "" + IspPresets.LEARNING_RATE, paramLabel = "ETA",
             description = "Learning rate eta, in 1/s per squared rate unit (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--target-rate", defaultValue = "" + IspPresets.TARGET_RATE,
+    @Option(names = "--target-rate", defaultValue = "" + IspPresets.TARGET_RATE, paramLabel = "RHO0",
             description = "Target rate rho0, in the units of phi (default: ${DEFAULT-VALUE}).")
     double targetRate;
 
-    @Option(names = "--duration-seconds", defaultValue = "30",
+    @Option(names = "--duration-seconds", defaultValue = "30", paramLabel = "SECONDS",
             description = "Longest simulated learning time, in seconds; training stops earlier once the network "
                     + "has stayed stable with the excitatory rate within 5%% of rho0 for 6 consecutive reports "
                     + "(3 s at the default window) (default: ${DEFAULT-VALUE}).")
     double durationSeconds;
 
-    @Option(names = "--input", defaultValue = "" + IspPresets.INPUT,
+    @Option(names = "--input", defaultValue = "" + IspPresets.INPUT, paramLabel = "H",
             description = "Constant input to every neuron, in state units (default: ${DEFAULT-VALUE}).")
     double input;
 
-    @Option(names = "--noise", defaultValue = "" + IspPresets.NOISE_AMPLITUDE,
+    @Option(names = "--noise", defaultValue = "" + IspPresets.NOISE_AMPLITUDE, paramLabel = "SIGMA",
             description = "Standard deviation of the Ornstein-Uhlenbeck input noise (time constant 0.05 s), "
                     + "in state units; 0 for none (default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--report-every-seconds", defaultValue = "0.5",
+    @Option(names = "--report-every-seconds", defaultValue = "0.5", paramLabel = "SECONDS",
             description = "Window of the abscissa and mean-rate reports, in seconds (default: ${DEFAULT-VALUE}).")
     double reportEverySeconds;
 
-    @Option(names = "--extra-inhibitory-input", defaultValue = "0.5",
+    @Option(names = "--extra-inhibitory-input", defaultValue = "0.5", paramLabel = "H",
             description = "Extra input to the inhibitory neurons for the paradoxical-response test, in state units "
                     + "(default: ${DEFAULT-VALUE}).")
     double extraInhibitoryInput;

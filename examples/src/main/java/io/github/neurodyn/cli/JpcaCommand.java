@@ -43,11 +43,11 @@ final class JpcaCommand extends CommandSupport {
                     + "library's default movement-generating network instead of a recording.")
     boolean model;
 
-    @Option(names = "--neurons", defaultValue = "200",
+    @Option(names = "--neurons", defaultValue = "200", paramLabel = "N",
             description = "Network size N for --model, half excitatory (default: ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the --model network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the --model network (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--window", paramLabel = "START,END",

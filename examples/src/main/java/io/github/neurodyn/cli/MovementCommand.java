@@ -37,30 +37,31 @@ public final class MovementCommand extends CommandSupport {
     /** Time constant of every neuron, in seconds. */
     static final double TAU_SECONDS = DefaultMovementModel.TAU_SECONDS;
 
-    @Option(names = "--neurons", defaultValue = "200", description = "Number of neurons N, half excitatory "
+    @Option(names = "--neurons", defaultValue = "200", paramLabel = "N", description = "Number of neurons N, half excitatory "
             + "(default: ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--seed", defaultValue = "1",
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
             description = "Seed of the start network and of the spontaneous state (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--reaches", defaultValue = "8", description = "Number of reach directions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reaches", defaultValue = "8", paramLabel = "COUNT", description = "Number of reach directions (default: ${DEFAULT-VALUE}).")
     int reaches;
 
-    @Option(names = "--directions", description = "Number k of Gramian eigenvectors that span the prepared "
+    @Option(names = "--directions", paramLabel = "K", description = "Number k of Gramian eigenvectors that span the prepared "
             + "states (default: min(20, N)).")
     Integer directions;
 
-    @Option(names = "--deviation-norm", description = "Norm of every prepared deviation from the spontaneous "
+    @Option(names = "--deviation-norm", paramLabel = "NORM", description = "Norm of every prepared deviation from the spontaneous "
             + "state (dimensionless; default: 0.2 sqrt(N)).")
     Double deviationNorm;
 
-    @Option(names = "--ridge", defaultValue = "1e-3", description = "Relative ridge penalty on the readout "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ridge", defaultValue = "1e-3", paramLabel = "RIDGE",
+            description = "Ridge penalty on the readout as a share of the mean eigenvalue of the rate Gram "
+                    + "matrix (default: ${DEFAULT-VALUE}).")
     double ridge;
 
-    @Option(names = "--iterations", defaultValue = "15",
+    @Option(names = "--iterations", defaultValue = "15", paramLabel = "COUNT",
             description = "Alternating readout and initial-state iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 

@@ -40,50 +40,50 @@ public final class SocCommand extends CommandSupport {
     /** Gradient variant: the shift heuristic or the exact smoothed spectral abscissa. */
     enum Variant { shift, ssa }
 
-    @Option(names = "--preset", defaultValue = "hennequin",
+    @Option(names = "--preset", defaultValue = "hennequin", paramLabel = "NAME",
             description = "Start network and defaults: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Preset preset;
 
-    @Option(names = "--neurons", defaultValue = "200", description = "Number of neurons N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--neurons", defaultValue = "200", paramLabel = "N", description = "Number of neurons N (default: ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--excitatory-fraction", description = "Fraction of excitatory neurons, listed first "
+    @Option(names = "--excitatory-fraction", paramLabel = "F", description = "Fraction of excitatory neurons, listed first "
             + "(hennequin only; default 0.5).")
     Double excitatoryFraction;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random start network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the random start network (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--probability", description = "Connection probability p (hennequin only; default 0.1).")
+    @Option(names = "--probability", paramLabel = "P", description = "Connection probability p, in [0, 1] (hennequin only; default 0.1).")
     Double probability;
 
-    @Option(names = "--gamma", description = "Inhibitory/excitatory weight ratio of the start network "
+    @Option(names = "--gamma", paramLabel = "GAMMA", description = "Inhibitory/excitatory weight ratio of the start network "
             + "(hennequin only; default 3).")
     Double gamma;
 
-    @Option(names = "--radius", description = "Bulk spectral radius R of the start network (hennequin only; default 10).")
+    @Option(names = "--radius", paramLabel = "R", description = "Bulk spectral radius R of the start network, dimensionless like the eigenvalues of W (hennequin only; default 10).")
     Double radius;
 
-    @Option(names = "--gradient", description = "Gradient variant: shift (shift heuristic) or ssa "
+    @Option(names = "--gradient", paramLabel = "VARIANT", description = "Gradient variant: shift (shift heuristic) or ssa "
             + "(exact smoothed spectral abscissa) (default: ssa, which meets the amplification targets of the "
             + "Hennequin 2014 setup for seeds 1 to 3; shift is faster per step).")
     Variant gradient;
 
-    @Option(names = "--epsilon", description = "Smoothing parameter of the smoothed spectral abscissa "
-            + "for --gradient ssa and for the history (default: 0.3/N).")
+    @Option(names = "--epsilon", paramLabel = "EPS", description = "Smoothing parameter of the smoothed spectral abscissa, "
+            + "in the unit of the eigenvalues of W, for --gradient ssa and for the history (default: 0.3/N).")
     Double epsilon;
 
-    @Option(names = "--shift-factor", description = "Shift rule s = max(factor alpha, alpha + offset, floor): "
+    @Option(names = "--shift-factor", paramLabel = "FACTOR", description = "Shift rule s = max(factor alpha, alpha + offset, floor): "
             + "the factor (default: 1.5 hennequin, 1.2 kao).")
     Double shiftFactor;
 
-    @Option(names = "--shift-offset", description = "Shift rule: the offset above alpha (default: 0.2 hennequin, 0 kao).")
+    @Option(names = "--shift-offset", paramLabel = "OFFSET", description = "Shift rule: the offset above alpha (default: 0.2 hennequin, 0 kao).")
     Double shiftOffset;
 
-    @Option(names = "--shift-floor", description = "Shift rule: the smallest shift (default: none for hennequin, 1 for kao).")
+    @Option(names = "--shift-floor", paramLabel = "FLOOR", description = "Shift rule: the smallest shift (default: none for hennequin, 1 for kao).")
     Double shiftFloor;
 
-    @Option(names = "--learning-rate", description = "Learning rate on the unit-trace gradient "
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Learning rate on the unit-trace gradient "
             + "(default: 10 hennequin, 1 kao).")
     Double learningRate;
 
@@ -97,15 +97,15 @@ public final class SocCommand extends CommandSupport {
     @Option(names = "--exclude-diagonal", description = "Leave self-connections unchanged (always on for kao).")
     boolean excludeDiagonal;
 
-    @Option(names = "--uniform-eigenvalue", description = "Keep every row sum of W at this value, which keeps the "
+    @Option(names = "--uniform-eigenvalue", paramLabel = "VALUE", description = "Keep every row sum of W at this value, which keeps the "
             + "uniform mode at that eigenvalue (default: off for hennequin, -10 for kao).")
     Double uniformEigenvalue;
 
-    @Option(names = "--target-abscissa", description = "Stop when alpha(W) reaches this value "
+    @Option(names = "--target-abscissa", paramLabel = "ALPHA", description = "Stop when the spectral abscissa alpha(W), dimensionless, reaches this value "
             + "(default: 0.15 hennequin, 0.81 kao).")
     Double targetAbscissa;
 
-    @Option(names = "--max-iterations", defaultValue = "10000",
+    @Option(names = "--max-iterations", defaultValue = "10000", paramLabel = "COUNT",
             description = "Iteration cap; hitting it exits with status 3 (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
