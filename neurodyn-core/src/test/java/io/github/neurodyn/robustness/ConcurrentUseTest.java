@@ -20,13 +20,13 @@ import io.github.neurodyn.linalg.SchurForm;
 import io.github.neurodyn.linalg.Sylvester;
 import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.network.Networks;
-import java.util.ArrayList;
+import io.github.neurodyn.spectral.SmoothedAbscissa;
+import io.github.neurodyn.spectral.SmoothedSpectralAbscissa;
+import io.github.neurodyn.testing.ConcurrentCalls;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -61,20 +61,7 @@ class ConcurrentUseTest {
 
     /** Runs {@code task} CALLS times concurrently and returns every result. */
     private <T> List<T> concurrently(Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int k = 0; k < CALLS; k++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        }
-        return results;
+        return ConcurrentCalls.run(pool, CALLS, TIMEOUT_SECONDS, task);
     }
 
     private static DMatrixRMaj stable(int n, long seed) {
@@ -218,5 +205,22 @@ class ConcurrentUseTest {
         double[] sequential = run.call();
 
         assertAllEqual("Dormand-Prince", sequential, concurrently(run));
+    }
+
+    @Test
+    void smoothedAbscissaMatchesSequential() throws Exception {
+        DMatrixRMaj a = SeededInputs.gaussian(N, N, 17);
+        DMatrixRMaj aBefore = a.copy();
+        double epsilon = SmoothedSpectralAbscissa.defaultEpsilon(N);
+        SmoothedAbscissa sequential = SmoothedSpectralAbscissa.of(a, epsilon);
+
+        List<SmoothedAbscissa> results = concurrently(() -> SmoothedSpectralAbscissa.of(a, epsilon));
+
+        for (int k = 0; k < results.size(); k++) {
+            assertEquals(sequential.value(), results.get(k).value(), 0.0, "SSA: concurrent call " + k + " differs");
+        }
+        assertAllEqual("SSA gradient", sequential.gradient().data,
+                results.stream().map(r -> r.gradient().data).toList());
+        assertArrayEquals(aBefore.data, a.data, 0.0, "A was modified");
     }
 }
