@@ -1,7 +1,6 @@
 package io.github.neurodyn.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.neurodyn.api.Nonlinearity;
 import io.github.neurodyn.api.RateNetwork;
@@ -21,14 +20,10 @@ import io.github.neurodyn.testing.MatrixFamily;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Riccati solves, movement fits and preparation runs called from several threads at once on
@@ -37,27 +32,15 @@ import org.junit.jupiter.api.Test;
  */
 class ControlConcurrentUseTest {
 
-    private static final int THREADS = 4;
-    private static final int CALLS = 8;
-    private static final long TIMEOUT_SECONDS = 120;
     private static final int N = 20;
 
-    private ExecutorService pool;
-
-    @BeforeEach
-    void startPool() {
-        pool = Executors.newFixedThreadPool(THREADS);
-    }
-
-    @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertTrue(pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS), "pool did not stop");
-    }
+    /** Eight calls on a pool of four threads, each given at most 120 s. */
+    @RegisterExtension
+    final ConcurrentCalls calls = new ConcurrentCalls(4, 8, 120);
 
     private void assertAllEqual(String label, Callable<double[]> call) throws Exception {
         double[] sequential = call.call();
-        List<double[]> results = ConcurrentCalls.run(pool, CALLS, TIMEOUT_SECONDS, call);
+        List<double[]> results = calls.run(call);
         for (int k = 0; k < results.size(); k++) {
             assertArrayEquals(sequential, results.get(k), 0.0, label + ": concurrent call " + k + " differs");
         }
@@ -110,8 +93,7 @@ class ControlConcurrentUseTest {
 
         for (PreparationStrategy strategy : PreparationStrategy.values()) {
             double[] expected = sequential.run(strategy, x0, 0.2).states().data;
-            List<double[]> results = ConcurrentCalls.run(pool, CALLS, TIMEOUT_SECONDS,
-                    () -> shared.run(strategy, x0, 0.2).states().data);
+            List<double[]> results = calls.run(() -> shared.run(strategy, x0, 0.2).states().data);
             for (int k = 0; k < results.size(); k++) {
                 assertArrayEquals(expected, results.get(k), 0.0, strategy + ": concurrent call " + k + " differs");
             }

@@ -2,7 +2,6 @@ package io.github.neurodyn.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.neurodyn.api.InputSignal;
 import io.github.neurodyn.api.Nonlinearity;
@@ -25,14 +24,10 @@ import io.github.neurodyn.spectral.SmoothedSpectralAbscissa;
 import io.github.neurodyn.testing.ConcurrentCalls;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Solvers, builders and simulations called from several threads at once on shared inputs.
@@ -41,27 +36,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentUseTest {
 
-    private static final int THREADS = 4;
-    private static final int CALLS = 8;
-    private static final long TIMEOUT_SECONDS = 60;
     private static final int N = 24;
 
-    private ExecutorService pool;
+    /** Eight calls on a pool of four threads, each given at most 60 s. */
+    @RegisterExtension
+    final ConcurrentCalls calls = new ConcurrentCalls(4, 8, 60);
 
-    @BeforeEach
-    void startPool() {
-        pool = Executors.newFixedThreadPool(THREADS);
-    }
-
-    @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertTrue(pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS), "pool did not stop");
-    }
-
-    /** Runs {@code task} CALLS times concurrently and returns every result. */
+    /** Runs {@code task} concurrently and returns every result. */
     private <T> List<T> concurrently(Callable<T> task) throws Exception {
-        return ConcurrentCalls.run(pool, CALLS, TIMEOUT_SECONDS, task);
+        return calls.run(task);
     }
 
     private static DMatrixRMaj stable(int n, long seed) {
