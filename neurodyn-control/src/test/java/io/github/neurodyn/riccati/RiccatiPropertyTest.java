@@ -142,6 +142,28 @@ class RiccatiPropertyTest {
                 new double[] {1e-8, 1, 1e8}), RiccatiPropertyTest::checkDiscrete);
     }
 
+    /**
+     * Regression: the continuous equation with n = 0 raised EJML's MatrixDimensionException
+     * from the Hamiltonian Schur method, while the discrete one returned the empty solution.
+     */
+    @Test
+    void emptyEquationsHaveEmptySolutions() {
+        for (MatrixFamily family : FAMILIES) {
+            PropertyCase empty = new PropertyCase(family, 0, 1, 1.0);
+            checkEmpty(Riccati.continuous(family.draw(0, 1, 1.0, false), inputMatrix(empty), new DMatrixRMaj(0, 0),
+                    CommonOps_DDRM.identity(1)).solve());
+            checkEmpty(Riccati.discrete(family.draw(0, 1, 1.0, true), inputMatrix(empty), new DMatrixRMaj(0, 0),
+                    CommonOps_DDRM.identity(1)).solve());
+        }
+    }
+
+    private static void checkEmpty(RiccatiSolution solution) {
+        assertEquals(0, solution.x().getNumElements(), "X is 0 x 0");
+        assertEquals(1, solution.gain().numRows, "K has m = 1 row");
+        assertEquals(0, solution.gain().numCols, "K has n = 0 columns");
+        assertEquals(0.0, solution.relativeResidual(), 0.0, "relative residual");
+    }
+
     @Tag("slow")
     @Test
     void continuousWideSweep() {
