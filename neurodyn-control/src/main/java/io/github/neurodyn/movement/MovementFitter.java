@@ -118,8 +118,8 @@ public final class MovementFitter {
      * @return the best readout and prepared states, with their errors
      * @throws io.github.neurodyn.api.SimulationDivergedException if a nonlinear run diverges
      * @throws NeurodynException if the ridge system or an eigendecomposition fails
-     * @throws CancelledException if the thread is interrupted; the check runs before each
-     *     iteration and every 1024 steps of each nonlinear run, and leaves the flag set
+     * @throws CancelledException if the thread is interrupted. The flag is read before each
+     *     iteration and every 1024 steps of each nonlinear run, and stays set.
      */
     public MovementFit fit() {
         int n = network.size();

@@ -124,10 +124,10 @@ class RiccatiPropertyTest {
         return min;
     }
 
-    private static void assertRelativelyClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
+    private static void assertRelativelyClose(DMatrixRMaj expected, DMatrixRMaj actual, String label) {
         double error = NormOps_DDRM.normF(CommonOps_DDRM.subtract(expected, actual, null))
                 / NormOps_DDRM.normF(expected);
-        assertTrue(error <= SCALING_TOLERANCE, () -> what + ": relative difference " + error);
+        assertTrue(error <= SCALING_TOLERANCE, () -> label + ": relative difference " + error);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.neurodyn.testing;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +33,8 @@ public record BadInput(String name, String argument, Executable call) {
         return DynamicTest.dynamicTest(name, () -> {
             IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, call, name);
             String message = thrown.getMessage();
-            assertTrue(message != null && message.contains(argument),
-                    () -> name + ": message does not name '" + argument + "': " + message);
+            assertNotNull(message, name + ": message");
+            assertTrue(message.contains(argument), () -> name + ": message does not name '" + argument + "': " + message);
         });
     }
 }

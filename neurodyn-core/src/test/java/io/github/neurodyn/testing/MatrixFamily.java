@@ -7,14 +7,16 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
- * Families of seeded random square matrices for property tests. Each family fixes where the
- * eigenvalues lie relative to the imaginary axis (continuous time) or the unit circle
- * (discrete time); {@link #draw} then scales the matrix by a power of ten.
+ * Families of seeded random square matrices for property tests. Each family places the
+ * spectrum in its own way, once for continuous time and once for discrete time, as its
+ * documentation says. {@link #draw} then multiplies the matrix by a scale, and so every
+ * eigenvalue, which changes the stability of a discrete-time matrix. The tests therefore
+ * scale only the continuous-time draws.
  *
- * <p>Continuous-time families place the spectrum around Re = -0.5 (stable) or +0.5
- * (unstable); discrete-time ones inside radius 0.6 or with some eigenvalues outside the unit
- * circle. Scaling by {@code scale} multiplies every eigenvalue by {@code scale}, so scaled
- * discrete-time matrices are only drawn with scale 1 by the tests.
+ * <p>NOTE: a Jordan block of size n perturbed by 1e-8 has eigenvalues spread over a circle of
+ * radius about 1e-8^(1/n), about 0.9 at n = 200, so the large {@link #NEARLY_DEFECTIVE}
+ * draws are no longer close to defective, and their discrete-time spectrum can leave the
+ * unit disc.
  */
 public enum MatrixFamily {
 
