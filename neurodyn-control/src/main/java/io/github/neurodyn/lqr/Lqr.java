@@ -83,6 +83,8 @@ public final class Lqr {
      * @throws IllegalArgumentException on malformed input
      * @throws io.github.neurodyn.api.NeurodynException if X overflows (finite escape time,
      *     possible only with an indefinite Q or F)
+     * @throws io.github.neurodyn.api.CancelledException if the thread is interrupted; the flag
+     *     is read before each Runge-Kutta step and left set
      */
     public static FiniteHorizonSolution finiteHorizon(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj q,
             DMatrixRMaj r, DMatrixRMaj terminalCost, double horizonSeconds, int steps) {

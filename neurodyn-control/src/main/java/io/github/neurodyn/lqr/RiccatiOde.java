@@ -1,5 +1,6 @@
 package io.github.neurodyn.lqr;
 
+import io.github.neurodyn.api.CancelledException;
 import io.github.neurodyn.api.NeurodynException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,8 @@ final class RiccatiOde {
         DMatrixRMaj stage = new DMatrixRMaj(n, n);
         grid[steps] = x.copy();
         for (int step = steps - 1; step >= 0; step--) {
+            CancelledException.checkInterrupted("Lqr.finiteHorizon", steps - 1 - step);
+
             // Four stages of RK4 in reversed time
             rate(x, k1);
             CommonOps_DDRM.add(x, h / 2, k1, stage);

@@ -1,6 +1,7 @@
 package io.github.neurodyn.movement;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.CancelledException;
 import io.github.neurodyn.api.NeurodynException;
 import io.github.neurodyn.linalg.MatrixExponential;
 import java.util.ArrayList;
@@ -117,6 +118,8 @@ public final class MovementFitter {
      * @return the best readout and prepared states, with their errors
      * @throws io.github.neurodyn.api.SimulationDivergedException if a nonlinear run diverges
      * @throws NeurodynException if the ridge system or an eigendecomposition fails
+     * @throws CancelledException if the thread is interrupted. The flag is read before each
+     *     iteration and every 1024 steps of each nonlinear run, and stays set.
      */
     public MovementFit fit() {
         int n = network.size();
@@ -148,6 +151,7 @@ public final class MovementFitter {
         int bestIteration = 0;
         int run = 0;
         for (int iteration = 0; iteration < Math.max(1, iterations); iteration++) {
+            CancelledException.checkInterrupted("MovementFitter.fit()", iteration);
             run = iteration + 1;
             DMatrixRMaj initialStates = initialStates(spontaneous, v, coefficients);
             List<DMatrixRMaj> rates = NetworkRuns.excitatoryRates(network, initialStates, samples,

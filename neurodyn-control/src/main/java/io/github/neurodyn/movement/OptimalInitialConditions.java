@@ -35,6 +35,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public final class OptimalInitialConditions {
 
+    /** Asymmetry of a given Gramian, relative to its largest entry, left to round-off. */
+    private static final double SYMMETRY_TOLERANCE = 1e-10;
+
+
     private OptimalInitialConditions() {
     }
 
@@ -90,14 +94,15 @@ public final class OptimalInitialConditions {
      * @param referenceEnergy energy that counts as amplification 1, in s, positive
      * @param horizonSeconds horizon recorded in the result, positive or infinite
      * @return the directions with their energies and amplification
-     * @throws IllegalArgumentException if Q is null, not square, not finite or not symmetric,
-     *     or k is outside [1, N]
+     * @throws IllegalArgumentException if Q is null, not square, not finite or not symmetric
+     *     to a relative {@value #SYMMETRY_TOLERANCE}, or k is outside [1, N]
      * @throws NeurodynException if the eigendecomposition fails
      */
     public static InitialConditions fromGramian(DMatrixRMaj gramian, int count, double referenceEnergy,
             double horizonSeconds) {
         Arguments.requireSquare(gramian, "gramian");
         Arguments.requireFinite(gramian, "gramian");
+        Arguments.requireSymmetric(gramian, SYMMETRY_TOLERANCE, "gramian");
         int n = gramian.numRows;
         Arguments.requireInRange(count, 1, n, "count (directions)");
         Arguments.requirePositive(referenceEnergy, "referenceEnergy (s)");

@@ -96,6 +96,7 @@ final class ControlledIntegrator {
         double h = steps == 0 ? 0 : horizonSeconds / steps;
 
         for (int step = 0; step < steps; step++) {
+            io.github.neurodyn.api.CancelledException.checkInterrupted("Preparation run", step);
             double start = step * h;
             double end = step == steps - 1 ? horizonSeconds : (step + 1) * h;
 

@@ -75,6 +75,7 @@ final class RiccatiFlow {
         DMatrixRMaj y = new DMatrixRMaj(n, n);
         DMatrixRMaj next = new DMatrixRMaj(n, n);
         while (s < horizonSeconds) {
+            io.github.neurodyn.api.CancelledException.checkInterrupted("Riccati flow", times.size() - 1);
 
             // Step length: halve the coarse step until it resolves the current rate
             double delta = coarseStepSeconds;

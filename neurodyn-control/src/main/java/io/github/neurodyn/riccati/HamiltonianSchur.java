@@ -35,6 +35,10 @@ final class HamiltonianSchur {
      */
     static DoublingAlgorithm.Outcome solve(DMatrixRMaj a, DMatrixRMaj g, DMatrixRMaj q) {
         int n = a.numRows;
+        if (n == 0) {
+            // The empty equation has the empty solution; the Schur basis below would have no rows.
+            return new DoublingAlgorithm.Outcome(new DMatrixRMaj(0, 0), 0, 0, null);
+        }
 
         DMatrixRMaj h = hamiltonian(a, g, q);
 

@@ -1,6 +1,7 @@
 package io.github.neurodyn.dynamics;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.CancelledException;
 import io.github.neurodyn.api.InputSignal;
 import io.github.neurodyn.api.Nonlinearity;
 import io.github.neurodyn.api.RateNetwork;
@@ -50,8 +51,16 @@ import org.slf4j.LoggerFactory;
  * raises {@link SimulationDivergedException} with the time and the neuron; an adaptive run
  * whose step size underflows raises {@link io.github.neurodyn.api.NotConvergedException}.
  *
+ * <p><b>Cancellation.</b> {@link #run()} reads the thread's interrupt flag before the first
+ * step and then every {@value #INTERRUPT_CHECK_STEPS} steps. When the flag is set it raises
+ * {@link CancelledException} and leaves the flag set. Dormand-Prince reads the flag every
+ * {@value #INTERRUPT_CHECK_STEPS} accepted steps, or with a hook at the hook's cadence.
+ * A hook can also stop a run early with a trajectory instead of an exception, through
+ * {@link StepHook.StepContext#requestStop()}.
+ *
  * <p>A configured simulation is a mutable description; every call of {@link #run()} starts
- * afresh from the network's weights and the initial state.
+ * afresh from the network's weights and the initial state, so a cancelled or failed run
+ * changes neither the simulation nor the network.
  */
 public final class Simulation {
 
@@ -62,6 +71,12 @@ public final class Simulation {
 
     /** Largest number of fixed steps in one run: 2^53, beyond which t + dt rounds to t. */
     private static final double MAX_STEPS_PER_RUN = 0x1p53;
+
+    /** Steps between two reads of the thread's interrupt flag; a power of two. */
+    static final int INTERRUPT_CHECK_STEPS = 1024;
+
+    /** Name of the run loop in cancellation messages. */
+    private static final String RUN = "Simulation.run()";
 
     private final RateNetwork network;
     private Integrator integrator = Integrator.RK4;
@@ -288,9 +303,11 @@ public final class Simulation {
      * @throws IllegalArgumentException if a setting is invalid
      * @throws SimulationDivergedException if a state leaves the bound or is not finite
      * @throws io.github.neurodyn.api.NotConvergedException if the adaptive step size underflows
+     * @throws CancelledException if the thread is interrupted before or during the run
      */
     public Trajectory run() {
         validate();
+        CancelledException.checkInterrupted(RUN, 0);
         double[] times = sampleTimes();
         int n = network.size();
         double[][] states = new double[trials][times.length * n];
@@ -347,6 +364,9 @@ public final class Simulation {
                     stopped = true;
                     break;
                 }
+                if ((stepper.stepCount() & (INTERRUPT_CHECK_STEPS - 1)) == 0) {
+                    CancelledException.checkInterrupted(RUN, stepper.stepCount());
+                }
             }
             if (!stopped) {
                 stepper.setTimeSeconds(times[k]);
@@ -369,8 +389,17 @@ public final class Simulation {
     private Trajectory runAdaptive(double[] times, double[][] states) {
         int n = network.size();
         DriftKernel kernel = new DriftKernel(network, input, null, 1);
+        // Dormand-Prince owns its step loop, so the interrupt check runs as part of the hook.
+        int checkEvery = hook == null ? INTERRUPT_CHECK_STEPS : hookEverySteps;
+        StepHook userHook = hook;
+        StepHook checkingHook = context -> {
+            CancelledException.checkInterrupted(RUN, context.stepCount());
+            if (userHook != null) {
+                userHook.afterStep(context);
+            }
+        };
         DormandPrince dormandPrince = new DormandPrince(kernel, absoluteTolerance, relativeTolerance,
-                maxAbsState, hook, hookEverySteps);
+                maxAbsState, checkingHook, checkEvery);
         double[][] x0 = initialStateArrays();
         long maxSteps = 0;
         int written = times.length;

@@ -49,13 +49,14 @@ public record OperatingPoint(double[] meanState, double[] meanRates) {
      *
      * @param trajectory the run
      * @param trial the trial, from 0
-     * @param fromSeconds the start of the averaging window, in seconds
+     * @param fromSeconds the start of the averaging window, in seconds, finite
      * @return the operating point
-     * @throws IllegalArgumentException if the trajectory is null, the trial does not exist or
-     *     no sample lies at or after {@code fromSeconds}
+     * @throws IllegalArgumentException if the trajectory is null, the trial does not exist,
+     *     {@code fromSeconds} is not finite or no sample lies at or after it
      */
     public static OperatingPoint average(Trajectory trajectory, int trial, double fromSeconds) {
         Arguments.requireNonNull(trajectory, "trajectory");
+        Arguments.requireFinite(fromSeconds, "fromSeconds");
         if (trial < 0 || trial >= trajectory.trials()) {
             throw new IllegalArgumentException(String.format(
                     "trial must lie in [0, %d], found %d", trajectory.trials() - 1, trial));

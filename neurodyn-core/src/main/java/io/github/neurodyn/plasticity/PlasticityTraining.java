@@ -1,6 +1,7 @@
 package io.github.neurodyn.plasticity;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.CancelledException;
 import io.github.neurodyn.api.InputSignal;
 import io.github.neurodyn.api.RateNetwork;
 import io.github.neurodyn.dynamics.Integrator;
@@ -43,10 +44,22 @@ import org.slf4j.LoggerFactory;
  * reports every 0.5 s, x(0) = 0, no input, no noise, seed 0, a bound of 1e6 on |x|.
  *
  * <p>The excitatory neurons are the first {@link InhibitoryPlasticity#excitatoryCount()}.
+ *
+ * <p><b>Cancellation.</b> A listener that returns false stops the run with a result. An
+ * interrupt of the training thread stops it with {@link CancelledException}: {@link #run()}
+ * reads the flag before the first step and every {@value #INTERRUPT_CHECK_STEPS} steps,
+ * and leaves it set. The network and the protocol are unchanged, and the next
+ * {@link #run()} resets the rule and starts afresh.
  */
 public final class PlasticityTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlasticityTraining.class);
+
+    /** Steps between two reads of the thread's interrupt flag; a power of two. */
+    static final int INTERRUPT_CHECK_STEPS = 1024;
+
+    /** Name of the training loop in cancellation messages. */
+    private static final String RUN = "PlasticityTraining.run()";
 
     private final RateNetwork network;
     private final InhibitoryPlasticity rule;
@@ -227,9 +240,11 @@ public final class PlasticityTraining {
      * @return the result
      * @throws IllegalArgumentException if a setting is invalid
      * @throws io.github.neurodyn.api.SimulationDivergedException if a state leaves the bound
+     * @throws CancelledException if the thread is interrupted before or during the training
      */
     public TrainingResult run() {
         validate();
+        CancelledException.checkInterrupted(RUN, 0);
         int n = network.size();
         int excitatory = rule.excitatoryCount();
         long totalSteps = Math.max(1, Math.round(durationSeconds / stepSeconds));
@@ -273,6 +288,9 @@ public final class PlasticityTraining {
             hook.startWindow(stepper.stepCount() + steps);
             for (long s = 0; s < steps; s++) {
                 stepper.step();
+                if ((stepper.stepCount() & (INTERRUPT_CHECK_STEPS - 1)) == 0) {
+                    CancelledException.checkInterrupted(RUN, stepper.stepCount());
+                }
             }
             lastWindow = windowAverage(hook);
             if (firstWindow == null) {

@@ -40,7 +40,7 @@ public final class EvokedEnergy {
      *     {@code alpha(W) >= 1} so that the network is unstable and the energy infinite
      */
     public static EnergySpectrum of(DMatrixRMaj weights, double timeConstant) {
-        SpectralAbscissa.validate(weights);
+        SpectralAbscissa.validate(weights, "weights");
         Arguments.requirePositive(timeConstant, "timeConstant (s)");
         ShiftedGramians gramians = ShiftedGramians.of(weights);
         if (!(gramians.abscissa() < 1.0)) {

@@ -191,7 +191,9 @@ public final class SmoothedSpectralAbscissa {
                 // decades of it (from n epsilon / 2 down to epsilon / 2).
                 next = alpha + Math.sqrt((lower - alpha) * (upper - alpha));
             }
-            double tolerance = RELATIVE_STEP_TOLERANCE * Math.max(1.0, Math.abs(s));
+            // Relative to |s| and the gap s - alpha, never absolute: the residual moves by about
+            // (step / gap), so a floor of 1 would stop early on matrices scaled far below 1.
+            double tolerance = RELATIVE_STEP_TOLERANCE * Math.max(Math.abs(s), s - alpha);
             if (Math.abs(next - s) <= tolerance || upper - lower <= tolerance) {
                 break;
             }

@@ -53,7 +53,12 @@ public final class SpectralAbscissa {
     }
 
     static void validate(DMatrixRMaj a) {
-        Arguments.requireSquare(a, "A");
-        Arguments.requireAtLeast(a.numRows, 1, "A.numRows");
+        validate(a, "A");
+    }
+
+    /** Rejects a null, non-square, empty or non-finite matrix, naming it {@code name}. */
+    static void validate(DMatrixRMaj a, String name) {
+        Arguments.requireSquare(a, name);
+        Arguments.requireAtLeast(a.numRows, 1, name + ".numRows");
     }
 }

@@ -14,23 +14,16 @@ import io.github.neurodyn.dynamics.Integrator;
 import io.github.neurodyn.dynamics.OrnsteinUhlenbeckNoise;
 import io.github.neurodyn.dynamics.Simulation;
 import io.github.neurodyn.network.Networks;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A simulation stopped by its hook, by a hook that throws, or cooperatively after a thread
- * interrupt ends at a whole step. Every trial ends in the state that a shorter, uninterrupted
- * run reaches, and the next run of the same simulation starts afresh.
- *
- * <p>NOTE: {@link Simulation#run()} does not poll {@link Thread#isInterrupted()} itself. A
- * caller that cancels through interruption installs a hook that checks the flag, as the
- * last test does.
+ * A simulation stopped by its hook or by a hook that throws ends at a whole step. Every trial
+ * ends in the state that a shorter, uninterrupted run reaches, and the next run of the same
+ * simulation starts afresh. Cancellation by thread interruption is tested in
+ * {@link InterruptionTest}.
  */
 class CancellationTest {
 
@@ -96,27 +89,5 @@ class CancellationTest {
             assertArrayEquals(fresh.states(b).data, again.states(b).data, 0.0, "trial " + b + " after the failure");
         }
         assertArrayEquals(network().weights().data, again.finalWeights().data, 0.0, "weights start afresh");
-    }
-
-    @Test
-    void interruptCheckingHookStopsRun() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Trajectory> future = pool.submit(() -> {
-                Thread.currentThread().interrupt();
-                return simulation(Integrator.RK4).hook(context -> {
-                    if (Thread.currentThread().isInterrupted()) {
-                        context.requestStop();
-                    }
-                }).run();
-            });
-            Trajectory run = future.get(60, TimeUnit.SECONDS);
-
-            assertTrue(run.stoppedEarly(), "stoppedEarly");
-            assertEquals(1, run.stepsTaken(), "stops after the first step");
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "pool did not stop");
-        }
     }
 }

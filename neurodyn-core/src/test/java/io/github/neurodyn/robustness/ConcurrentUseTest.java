@@ -2,7 +2,6 @@ package io.github.neurodyn.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.neurodyn.api.InputSignal;
 import io.github.neurodyn.api.Nonlinearity;
@@ -20,19 +19,15 @@ import io.github.neurodyn.linalg.SchurForm;
 import io.github.neurodyn.linalg.Sylvester;
 import io.github.neurodyn.network.Connectivity;
 import io.github.neurodyn.network.Networks;
-import java.util.ArrayList;
+import io.github.neurodyn.spectral.SmoothedAbscissa;
+import io.github.neurodyn.spectral.SmoothedSpectralAbscissa;
+import io.github.neurodyn.testing.ConcurrentCalls;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Solvers, builders and simulations called from several threads at once on shared inputs.
@@ -41,40 +36,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentUseTest {
 
-    private static final int THREADS = 4;
-    private static final int CALLS = 8;
-    private static final long TIMEOUT_SECONDS = 60;
     private static final int N = 24;
 
-    private ExecutorService pool;
+    /** Eight calls on a pool of four threads, each given at most 60 s. */
+    @RegisterExtension
+    final ConcurrentCalls calls = new ConcurrentCalls(4, 8, 60);
 
-    @BeforeEach
-    void startPool() {
-        pool = Executors.newFixedThreadPool(THREADS);
-    }
-
-    @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertTrue(pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS), "pool did not stop");
-    }
-
-    /** Runs {@code task} CALLS times concurrently and returns every result. */
+    /** Runs {@code task} concurrently and returns every result. */
     private <T> List<T> concurrently(Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int k = 0; k < CALLS; k++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        }
-        return results;
+        return calls.run(task);
     }
 
     private static DMatrixRMaj stable(int n, long seed) {
@@ -218,5 +188,22 @@ class ConcurrentUseTest {
         double[] sequential = run.call();
 
         assertAllEqual("Dormand-Prince", sequential, concurrently(run));
+    }
+
+    @Test
+    void smoothedAbscissaMatchesSequential() throws Exception {
+        DMatrixRMaj a = SeededInputs.gaussian(N, N, 17);
+        DMatrixRMaj aBefore = a.copy();
+        double epsilon = SmoothedSpectralAbscissa.defaultEpsilon(N);
+        SmoothedAbscissa sequential = SmoothedSpectralAbscissa.of(a, epsilon);
+
+        List<SmoothedAbscissa> results = concurrently(() -> SmoothedSpectralAbscissa.of(a, epsilon));
+
+        for (int k = 0; k < results.size(); k++) {
+            assertEquals(sequential.value(), results.get(k).value(), 0.0, "SSA: concurrent call " + k + " differs");
+        }
+        assertAllEqual("SSA gradient", sequential.gradient().data,
+                results.stream().map(r -> r.gradient().data).toList());
+        assertArrayEquals(aBefore.data, a.data, 0.0, "A was modified");
     }
 }

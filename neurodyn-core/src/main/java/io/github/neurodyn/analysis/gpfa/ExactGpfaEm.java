@@ -52,6 +52,7 @@ final class ExactGpfaEm {
         boolean converged = false;
         int iteration = 0;
         while (iteration < options.maxIterations()) {
+            io.github.neurodyn.api.CancelledException.checkInterrupted("ExactGpfa.fit", iteration);
             iteration++;
             double logLikelihood = expectation(parameters);
             trace.add(logLikelihood);

@@ -135,6 +135,7 @@ public final class SparseGpfa {
             boolean converged = false;
             int done = 0;
             for (int iteration = 1; iteration <= options.iterations(); iteration++) {
+                io.github.neurodyn.api.CancelledException.checkInterrupted("SparseGpfa.fit", iteration - 1);
                 Collections.shuffle(order, random);
                 GpfaParameters parameters = parameters();
                 double[] globalGradient = new double[global.length];
