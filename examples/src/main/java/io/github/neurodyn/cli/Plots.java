@@ -138,17 +138,6 @@ public final class Plots {
     }
 
     /**
-     * Converts times from seconds to ms, rounded to 1 ns. Sample times built by summing steps
-     * carry rounding noise (600.0000000000001 ms), which makes XChart pick odd ticks.
-     *
-     * @param seconds times in seconds
-     * @return the times in ms
-     */
-    public static double milliseconds(double seconds) {
-        return Math.rint(1e9 * seconds) / 1e6;
-    }
-
-    /**
      * Writes charts side by side, left to right, as one PNG. Each chart keeps its own size,
      * title, axes and legend.
      *

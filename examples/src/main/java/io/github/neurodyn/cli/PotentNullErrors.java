@@ -143,7 +143,7 @@ record PotentNullErrors(PreparationStrategy strategy, int potentDimensions, doub
         for (int k = 0; k < total; k++) {
             boolean moving = k >= prepSamples;
             int source = moving ? k - prepSamples + 1 : k;
-            times[k] = Plots.milliseconds(moving ? moveTimes[source] : prepTimes[source] - preparationSeconds);
+            times[k] = 1e3 * (moving ? moveTimes[source] : prepTimes[source] - preparationSeconds);
             double potentSquares = moving ? movePotent[source] : prepPotent[source];
             double nullSquares = moving ? moveNull[source] : prepNull[source];
             potent[k] = Math.sqrt(potentSquares / reaches);

@@ -260,7 +260,7 @@ public final class PrepareCommand extends CommandSupport {
         boolean positive = true;
         for (int r = 0; r < runs.size(); r++) {
             PreparationRun run = runs.get(r);
-            double[] timesMs = Arrays.stream(run.timesSeconds()).map(Plots::milliseconds).toArray();
+            double[] timesMs = Arrays.stream(run.timesSeconds()).map(t -> 1e3 * t).toArray();
             double[] cost = run.prospectiveCostSeries();
             for (int k = 0; k < timesMs.length; k++) {
                 table.row(names.get(r), timesMs[k], cost[k], run.totalCost());

@@ -43,15 +43,4 @@ class PlotsTest {
         assertEquals(2 * Plots.WIDTH, image.getWidth(), "width of two panels");
         assertEquals(Plots.HEIGHT, image.getHeight(), "height of one panel");
     }
-
-    @Test
-    void millisecondsDropRoundingNoise() {
-        double sumOfSteps = 0;
-        for (int k = 0; k < 600; k++) {
-            sumOfSteps += 0.001;
-        }
-
-        assertEquals(600.0, Plots.milliseconds(sumOfSteps), 0.0, "600 steps of 1 ms");
-        assertEquals(-0.5, Plots.milliseconds(-5e-4), 0.0, "half a millisecond before the go cue");
-    }
 }
