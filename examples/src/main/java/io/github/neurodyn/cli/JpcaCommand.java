@@ -67,7 +67,7 @@ final class JpcaCommand extends CommandSupport {
     private static final int START_MARKER_PIXELS = 7;
 
     /** Bin width of the model's movement-epoch activity, in ms. */
-    private static final double MODEL_BIN_MS = 10.0;
+    static final double MODEL_BIN_MS = 10.0;
 
     private JpcaOptions jpcaOptions;
     private Recording recording;
@@ -86,21 +86,7 @@ final class JpcaCommand extends CommandSupport {
         if (!model && data == null) {
             throw new IllegalArgumentException("missing --data FILE (a CSV with columns condition,time_ms,<neurons>)");
         }
-        if (pcs < 2 || pcs % 2 != 0) {
-            throw new IllegalArgumentException("--pcs must be an even number of at least 2, because jPC planes "
-                    + "come in pairs, found " + pcs);
-        }
-        if (soften != null) {
-            Arguments.requireNonNegative(soften, "--soften");
-        }
-        JpcaOptions options = JpcaOptions.defaults().withPcs(pcs);
-        if (window != null) {
-            double[] bounds = parseWindow(window);
-            options = options.withWindowMs(bounds[0], bounds[1]);
-        }
-        if (soften != null) {
-            options = options.withSoftNormalisation(soften);
-        }
+        JpcaOptions options = options(pcs, window, soften, "--");
         if (model && neurons < 20) {
             throw new IllegalArgumentException("--neurons must be at least 20 for --model, found " + neurons);
         }
@@ -122,11 +108,39 @@ final class JpcaCommand extends CommandSupport {
                 projectionTable(result.allTimesMs(), result.projectionsAllTimes()));
         out.writeText("planes.csv", planeTable());
         for (int plane = 0; plane < result.planes(); plane++) {
-            Plots.save(out, "jpc_plane" + (plane + 1) + ".png", planeChart(plane));
+            Plots.save(out, "jpc_plane" + (plane + 1) + ".png", planeChart(result, plane, ""));
         }
         fillSummary(summary);
         printTable();
         return ExitCode.SUCCESS;
+    }
+
+    /**
+     * Builds the jPCA settings from command-line values, so that {@code jpca} and
+     * {@code prepare --data} analyse with the same rules.
+     *
+     * @param pcs number of principal components, even and at least 2
+     * @param window {@code START,END} in ms, or null for every bin
+     * @param soften soft normalisation constant in the unit of the rates, or null for none
+     * @param optionPrefix prefix of the option names in messages, {@code "--"} or {@code "--jpca-"}
+     * @return the settings
+     * @throws IllegalArgumentException naming the option whose value is invalid
+     */
+    static JpcaOptions options(int pcs, String window, Double soften, String optionPrefix) {
+        if (pcs < 2 || pcs % 2 != 0) {
+            throw new IllegalArgumentException(optionPrefix + "pcs must be an even number of at least 2, because "
+                    + "jPC planes come in pairs, found " + pcs);
+        }
+        JpcaOptions options = JpcaOptions.defaults().withPcs(pcs);
+        if (window != null) {
+            double[] bounds = parseWindow(window, optionPrefix + "window");
+            options = options.withWindowMs(bounds[0], bounds[1]);
+        }
+        if (soften != null) {
+            Arguments.requireNonNegative(soften, optionPrefix + "soften");
+            options = options.withSoftNormalisation(soften);
+        }
+        return options;
     }
 
     /**
@@ -137,9 +151,13 @@ final class JpcaCommand extends CommandSupport {
      * @throws IllegalArgumentException when the text is not two finite numbers in order
      */
     static double[] parseWindow(String text) {
+        return parseWindow(text, "--window");
+    }
+
+    private static double[] parseWindow(String text, String option) {
         String[] parts = text.split(",", -1);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("--window must be START,END in ms, for example -50,150; found '"
+            throw new IllegalArgumentException(option + " must be START,END in ms, for example -50,150; found '"
                     + text + "'");
         }
         double[] bounds = new double[2];
@@ -147,16 +165,16 @@ final class JpcaCommand extends CommandSupport {
             try {
                 bounds[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("--window bound '" + parts[i].trim()
+                throw new IllegalArgumentException(option + " bound '" + parts[i].trim()
                         + "' is not a number; expected START,END in ms, for example -50,150");
             }
             if (!Double.isFinite(bounds[i])) {
-                throw new IllegalArgumentException("--window bound " + parts[i].trim() + " is not finite");
+                throw new IllegalArgumentException(option + " bound " + parts[i].trim() + " is not finite");
             }
         }
         if (bounds[0] > bounds[1]) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "--window start %s ms is after its end %s ms", bounds[0], bounds[1]));
+                    "%s start %s ms is after its end %s ms", option, bounds[0], bounds[1]));
         }
         return bounds;
     }
@@ -192,8 +210,16 @@ final class JpcaCommand extends CommandSupport {
         return table;
     }
 
-    private XYChart planeChart(int plane) {
-        String title = String.format(Locale.ROOT, "jPC plane %d: %.2f Hz, %.1f%% of variance", plane + 1,
+    /**
+     * Plots every condition's trajectory in one jPC plane, with the start points marked.
+     *
+     * @param result the jPCA result
+     * @param plane plane index, from 0
+     * @param source text put before the title, for example {@code "model: "}, or empty
+     * @return the chart
+     */
+    static XYChart planeChart(JpcaResult result, int plane, String source) {
+        String title = source + String.format(Locale.ROOT, "jPC plane %d: %.2f Hz, %.1f%% of variance", plane + 1,
                 result.planeFrequenciesHz()[plane], 100 * result.varianceCapturedPerPlane()[plane]);
         if (plane == 0) {
             title += String.format(Locale.ROOT, ", R^2 skew %.2f / best %.2f", result.r2SkewPlane1(),

@@ -1,8 +1,13 @@
 package io.github.neurodyn.cli;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -130,5 +135,39 @@ public final class Plots {
     public static Path save(OutputDirectory out, String fileName, Chart<?, ?> chart) {
         return out.write(fileName, tmp -> Files.write(tmp,
                 BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+    }
+
+    /**
+     * Writes charts side by side, left to right, as one PNG. Each chart keeps its own size,
+     * title, axes and legend.
+     *
+     * @param out output folder
+     * @param fileName file name ending in {@code .png}
+     * @param charts the charts, at least one
+     * @return the path written
+     * @throws IllegalArgumentException when {@code charts} is empty
+     */
+    public static Path saveSideBySide(OutputDirectory out, String fileName, List<? extends Chart<?, ?>> charts) {
+        if (charts.isEmpty()) {
+            throw new IllegalArgumentException("charts is empty, expected at least one chart for " + fileName);
+        }
+        List<BufferedImage> panels = charts.stream().map(BitmapEncoder::getBufferedImage).toList();
+        int width = panels.stream().mapToInt(BufferedImage::getWidth).sum();
+        int height = panels.stream().mapToInt(BufferedImage::getHeight).max().orElseThrow();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        int left = 0;
+        for (BufferedImage panel : panels) {
+            graphics.drawImage(panel, left, 0, null);
+            left += panel.getWidth();
+        }
+        graphics.dispose();
+        return out.write(fileName, tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer is available");
+            }
+        });
     }
 }

@@ -1,5 +1,9 @@
 package io.github.neurodyn.cli;
 
+import io.github.neurodyn.analysis.Jpca;
+import io.github.neurodyn.analysis.JpcaOptions;
+import io.github.neurodyn.analysis.JpcaResult;
+import io.github.neurodyn.analysis.RecordingCsv;
 import io.github.neurodyn.loop.ThalamocorticalLoop;
 import io.github.neurodyn.movement.MovementFit;
 import io.github.neurodyn.movement.MovementFitter;
@@ -12,12 +16,15 @@ import io.github.neurodyn.plant.TwoLinkArm;
 import io.github.neurodyn.preparation.Perturbation;
 import io.github.neurodyn.preparation.Preparation;
 import io.github.neurodyn.preparation.PreparationCurve;
+import io.github.neurodyn.preparation.PreparationRun;
 import io.github.neurodyn.preparation.PreparationStrategy;
 import io.github.neurodyn.preparation.ReachPreparation;
 import io.github.neurodyn.preparation.SubspaceAlignment;
 import io.github.neurodyn.spectral.SocResult;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
@@ -28,7 +35,8 @@ import picocli.CommandLine.Option;
  * readout for the reaches. It then prepares each reach with the optimal (finite-horizon LQR)
  * and the naive strategy for a set of preparation times, and moves the arm from the state at
  * the go cue. It also runs the subspace analysis, the thalamo-cortical loop and the
- * perturbation experiment.
+ * perturbation experiment, splits the state error between the potent and null subspaces of
+ * Q_C, and with {@code --data FILE} compares jPCA of the model and of a recording.
  */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
         description = "Optimal anticipatory control against the naive strategy: cost and reach error "
@@ -61,6 +69,27 @@ public final class PrepareCommand extends CommandSupport {
             description = "Random subspaces of the alignment null distribution (default: ${DEFAULT-VALUE}).")
     int nullDraws;
 
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Recording as CSV with the header condition,time_ms,<one column per neuron>; its jPCA "
+                    + "is put beside the jPCA of the model's movement-epoch rates (default: none).")
+    Path data;
+
+    @Option(names = "--jpca-window", paramLabel = "START,END",
+            description = "jPCA time window in ms for model and recording, inclusive (default: all bins).")
+    String jpcaWindow;
+
+    @Option(names = "--jpca-pcs", paramLabel = "K", defaultValue = "" + JpcaOptions.DEFAULT_PCS,
+            description = "jPCA principal components, even (default: ${DEFAULT-VALUE}).")
+    int jpcaPcs;
+
+    @Option(names = "--jpca-soften", paramLabel = "C",
+            description = "jPCA soft normalisation x / (range + C) per neuron, C in the unit of the rates "
+                    + "(default: off).")
+    Double jpcaSoften;
+
+    private JpcaOptions jpcaOptions;
+    private JpcaResult dataJpca;
+
     @Override
     protected String name() {
         return "prepare";
@@ -92,6 +121,13 @@ public final class PrepareCommand extends CommandSupport {
             throw new IllegalArgumentException("--prep-times-ms needs a time of at least 250 ms for the "
                     + "perturbation and subspace analysis, found a maximum of " + longest + " ms");
         }
+
+        // The recording is read and analysed before the output folder exists, so a bad file leaves nothing
+        jpcaOptions = JpcaCommand.options(jpcaPcs, jpcaWindow, jpcaSoften, "--jpca-");
+        if (data != null) {
+            dataJpca = Jpca.of(RecordingCsv.read(data), jpcaOptions);
+            requireModelBins(jpcaOptions);
+        }
     }
 
     @Override
@@ -103,6 +139,12 @@ public final class PrepareCommand extends CommandSupport {
         List<Reach> targets = ReachTargets.DEFAULT.withDirectionCount(reaches).reaches(arm);
         MovementFit fit = MovementFitter.builder(network, targets.stream().map(Reach::torques).toList(),
                 ReachTargets.DEFAULT.timeStepSeconds()).iterations(iterations).build().fit();
+        JpcaComparison comparison = null;
+        if (data != null) {
+            JpcaResult modelJpca = Jpca.of(new DefaultMovementModel(network, fit, targets)
+                    .movementActivity(JpcaCommand.MODEL_BIN_MS), jpcaOptions);
+            comparison = new JpcaComparison(modelJpca, dataJpca);
+        }
 
         // Preparation with both strategies
         double[] times = Arrays.stream(prepTimesMs).map(t -> 1e-3 * t).toArray();
@@ -128,6 +170,18 @@ public final class PrepareCommand extends CommandSupport {
                 .delaySeconds();
         double delayNaive = preparation.perturbationDelay(PreparationStrategy.NAIVE, spontaneous, longest, pulse)
                 .delaySeconds();
+        writeLoopAgainstLqr(out, preparation, loop, spontaneous, longest);
+
+        // State error in the potent and null subspaces through preparation and movement
+        int potentDimensions = PotentNullErrors.potentDimensions(preparation.cost());
+        PotentNullErrors.write(out, List.of(
+                PotentNullErrors.of(preparation, PreparationStrategy.OPTIMAL, network, fit, longest,
+                        MOVEMENT_SECONDS, potentDimensions),
+                PotentNullErrors.of(preparation, PreparationStrategy.NAIVE, network, fit, longest,
+                        MOVEMENT_SECONDS, potentDimensions)));
+        if (comparison != null) {
+            comparison.write(out);
+        }
 
         summary.put("neurons", neurons);
         summary.put("seed", seed);
@@ -148,6 +202,11 @@ public final class PrepareCommand extends CommandSupport {
         summary.put("loopGainApproximationError", loop.gainApproximationError());
         summary.put("perturbationDelaySecondsOptimal", delayOptimal);
         summary.put("perturbationDelaySecondsNaive", delayNaive);
+        summary.put("potentDimensions", potentDimensions);
+        if (comparison != null) {
+            summary.put("data", data.getFileName().toString());
+            comparison.fillSummary(summary);
+        }
 
         System.out.printf("%-12s %14s %14s %16s %16s%n", "prep (ms)", "cost optimal", "cost naive",
                 "end error opt (mm)", "end error naive (mm)");
@@ -159,7 +218,62 @@ public final class PrepareCommand extends CommandSupport {
         System.out.printf("alignment index %.3f (null mean %.3f), loop cost excess %.3f, perturbation delay "
                 + "%.3f s optimal, %.3f s naive%n", alignment.index(), alignment.randomNull().mean(), loopExcess,
                 delayOptimal, delayNaive);
+        if (comparison != null) {
+            comparison.print();
+        }
         return ExitCode.SUCCESS;
+    }
+
+    /**
+     * Checks that the jPCA window keeps at least two bins of the model's movement-epoch rates,
+     * which run from 0 to the reach duration in {@link JpcaCommand#MODEL_BIN_MS} steps.
+     */
+    private static void requireModelBins(JpcaOptions options) {
+        double endMs = 1e3 * ReachTargets.DEFAULT.durationSeconds();
+        int bins = 0;
+        for (double t = 0; t <= endMs + 1e-9; t += JpcaCommand.MODEL_BIN_MS) {
+            bins += t >= options.windowStartMs() && t <= options.windowEndMs() ? 1 : 0;
+        }
+        if (bins < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--jpca-window [%s, %s] ms keeps %d bins "
+                    + "of the model's rates (0..%s ms), expected at least 2", options.windowStartMs(),
+                    options.windowEndMs(), bins, endMs));
+        }
+    }
+
+    /**
+     * Writes {@code loop-vs-lqr.csv} and {@code loop-vs-lqr.png}: the prospective cost
+     * {@code e^T Q_C e} over the window of the first reach under the thalamo-cortical loop, under
+     * the steady-state LQR law it approximates, and without feedback.
+     */
+    private static void writeLoopAgainstLqr(OutputDirectory out, Preparation preparation, ThalamocorticalLoop loop,
+            double[] spontaneous, double windowSeconds) {
+        List<PreparationRun> runs = List.of(
+                preparation.runFeedback(loop, spontaneous, windowSeconds),
+                preparation.run(PreparationStrategy.OPTIMAL_STEADY_STATE, spontaneous, windowSeconds),
+                preparation.run(PreparationStrategy.NAIVE, spontaneous, windowSeconds));
+        List<String> names = List.of("loop", "lqr", "naive");
+        List<String> legends = List.of("thalamo-cortical loop", "steady-state LQR", "naive (no feedback)");
+        CsvTable table = new CsvTable("controller", "time_ms", "prospective_cost", "total_cost");
+        XYChart chart = Plots.lineChart(String.format(Locale.ROOT, "Loop against LQR (reach 1, %.0f ms window)",
+                1e3 * windowSeconds), "time (ms)", "prospective cost e^T Q_C e (dimensionless)");
+        boolean positive = true;
+        for (int r = 0; r < runs.size(); r++) {
+            PreparationRun run = runs.get(r);
+            double[] timesMs = Arrays.stream(run.timesSeconds()).map(t -> 1e3 * t).toArray();
+            double[] cost = run.prospectiveCostSeries();
+            for (int k = 0; k < timesMs.length; k++) {
+                table.row(names.get(r), timesMs[k], cost[k], run.totalCost());
+                positive &= cost[k] > 0;
+            }
+            Plots.addLine(chart, String.format(Locale.ROOT, "%s, J = %.3g", legends.get(r), run.totalCost()),
+                    timesMs, cost);
+        }
+        // NOTE: all three runs share one evenly spaced time grid, and XChart 3.8.8 then puts the x ticks
+        // on every n-th sample, so they fall at odd times such as 0, 29 and 58 ms.
+        chart.getStyler().setYAxisLogarithmic(positive);
+        out.writeText("loop-vs-lqr.csv", table);
+        Plots.save(out, "loop-vs-lqr.png", chart);
     }
 
     private static void writeCurves(OutputDirectory out, PreparationCurve optimal, PreparationCurve naive) {
