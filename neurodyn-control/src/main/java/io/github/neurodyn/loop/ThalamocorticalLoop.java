@@ -97,18 +97,37 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
                 "thalamicTimeConstant");
         Arguments.requireFinite(Arguments.requireNonNegative(goCueSeconds, "goCueSeconds"), "goCueSeconds");
 
-        // Target in rate coordinates: F = -K_E diag(phi'_E)^-1, zero where phi' = 0
-        double[] xStar = preparation.preparedState();
+        double[] slope = excitatorySlope(preparation, excitatoryCount);
+        DMatrixRMaj[] weights = svdWeights(gain, slope, thalamicUnits);
+        return of(preparation, excitatoryCount, weights[0], weights[1], thalamicTimeConstant, goCueSeconds);
+    }
+
+    /**
+     * Returns phi'(x_l) of the first N_E neurons, at the point where the preparation's gains
+     * are computed, so that the loop's linearisation matches the one of K.
+     */
+    static double[] excitatorySlope(Preparation preparation, int excitatoryCount) {
+        int n = preparation.network().size();
         double[] slope = new double[n];
-        preparation.network().nonlinearity().derivatives(xStar, slope, n);
+        preparation.network().nonlinearity().derivatives(preparation.linearisationPoint(), slope, n);
+        return java.util.Arrays.copyOf(slope, excitatoryCount);
+    }
+
+    /**
+     * Fits P J to {@code F = -K_E diag(phi'_E)^-1} by a truncated SVD, {@code P = U_M Sigma_M},
+     * {@code J = V_M^T}; columns with phi' = 0 are set to zero.
+     *
+     * @return {projection P (m x M), readout J (M x N_E)}
+     */
+    static DMatrixRMaj[] svdWeights(DMatrixRMaj gain, double[] slope, int thalamicUnits) {
+        int m = gain.numRows;
+        int excitatoryCount = slope.length;
         DMatrixRMaj target = new DMatrixRMaj(m, excitatoryCount);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < excitatoryCount; j++) {
                 target.set(i, j, slope[j] > 0 ? -gain.get(i, j) / slope[j] : 0);
             }
         }
-
-        // Truncated SVD: P = U_M Sigma_M (m x M), J = V_M^T (M x N_E)
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, excitatoryCount,
                 true, true, false);
         if (!svd.decompose(target.copy())) {
@@ -126,13 +145,27 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
         DMatrixRMaj readout = new DMatrixRMaj(thalamicUnits, excitatoryCount);
         for (int k = 0; k < thalamicUnits; k++) {
             int column = order[k];
+            double root = Math.sqrt(sigma[column]);
             for (int i = 0; i < m; i++) {
-                projection.set(i, k, u.get(i, column) * sigma[column]);
+                projection.set(i, k, u.get(i, column) * root);
             }
             for (int j = 0; j < excitatoryCount; j++) {
-                readout.set(k, j, v.get(j, column));
+                readout.set(k, j, v.get(j, column) * root);
             }
         }
+        return new DMatrixRMaj[] {projection, readout};
+    }
+
+    /**
+     * Builds a loop from given weights and computes its gain error and rate bound. The weights
+     * are copied.
+     */
+    static ThalamocorticalLoop of(Preparation preparation, int excitatoryCount, DMatrixRMaj projection,
+            DMatrixRMaj readout, double thalamicTimeConstant, double goCueSeconds) {
+        int n = preparation.network().size();
+        DMatrixRMaj gain = preparation.steadyStateGain().gain();
+        int m = gain.numRows;
+        double[] slope = excitatorySlope(preparation, excitatoryCount);
 
         // Fit error of the fast loop against the whole gain K, and a bound on the loop's rate
         DMatrixRMaj realised = new DMatrixRMaj(m, n);
@@ -146,15 +179,45 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
         DMatrixRMaj difference = gain.copy();
         CommonOps_DDRM.subtractEquals(difference, realised);
         double error = NormOps_DDRM.normF(difference) / NormOps_DDRM.normF(gain);
-        DMatrixRMaj loop = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.mult(preparation.scaledInputMatrix(), realised, loop);
-        double rate = 1 / thalamicTimeConstant + CommonOps_DDRM.elementMaxAbs(loop) * n;
+        double rate = closedLoopNormBound(preparation, projection, readout, slope, thalamicTimeConstant);
 
+        double[] xStar = preparation.preparedState();
         double[] resting = new double[excitatoryCount];
         for (int j = 0; j < excitatoryCount; j++) {
             resting[j] = preparation.network().nonlinearity().value(xStar[j]);
         }
-        return new ThalamocorticalLoop(readout, projection, resting, thalamicTimeConstant, goCueSeconds, error, rate);
+        return new ThalamocorticalLoop(readout.copy(), projection.copy(), resting, thalamicTimeConstant, goCueSeconds,
+                error, rate);
+    }
+
+    /**
+     * Returns the infinity norm of the linearised closed loop
+     * {@code [A, B~ P; J C / tau_th, -I / tau_th]}, a bound on its spectral radius in 1/s.
+     */
+    private static double closedLoopNormBound(Preparation preparation, DMatrixRMaj projection, DMatrixRMaj readout,
+            double[] slope, double thalamicTimeConstant) {
+        DMatrixRMaj a = preparation.linearisation();
+        DMatrixRMaj feedback = new DMatrixRMaj(a.numRows, projection.numCols);
+        CommonOps_DDRM.mult(preparation.scaledInputMatrix(), projection, feedback);
+        double bound = 0;
+        for (int i = 0; i < a.numRows; i++) {
+            double sum = 0;
+            for (int j = 0; j < a.numCols; j++) {
+                sum += Math.abs(a.get(i, j));
+            }
+            for (int k = 0; k < feedback.numCols; k++) {
+                sum += Math.abs(feedback.get(i, k));
+            }
+            bound = Math.max(bound, sum);
+        }
+        for (int k = 0; k < readout.numRows; k++) {
+            double sum = 1;
+            for (int j = 0; j < slope.length; j++) {
+                sum += Math.abs(readout.get(k, j) * slope[j]);
+            }
+            bound = Math.max(bound, sum / thalamicTimeConstant);
+        }
+        return bound;
     }
 
     /**
