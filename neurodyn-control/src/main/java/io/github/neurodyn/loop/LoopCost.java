@@ -6,6 +6,8 @@ import io.github.neurodyn.linalg.RealSchur;
 import io.github.neurodyn.linalg.SchurForm;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Infinite-horizon quadratic cost of the linearised thalamo-cortical loop and its exact
@@ -43,6 +45,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * triangular solves, four changes of basis, one product).
  */
 final class LoopCost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoopCost.class);
 
     private final DMatrixRMaj a;
     private final DMatrixRMaj scaledInput;
@@ -115,11 +119,12 @@ final class LoopCost {
         int size = n + units;
         DMatrixRMaj f = closedLoop(projection, readout);
 
-        // Schur form of F; its eigenvalues decide stability
+        // Schur form of F, whose eigenvalues decide stability
         SchurForm schur;
         try {
             schur = RealSchur.of(f);
         } catch (NeurodynException e) {
+            LOG.debug("loop cost: the Schur form of the closed loop failed, cost taken as infinite: {}", e.getMessage());
             lastAbscissa = Double.NaN;
             return Double.POSITIVE_INFINITY;
         }
@@ -132,7 +137,7 @@ final class LoopCost {
             return Double.POSITIVE_INFINITY;
         }
 
-        // X from F^T X + X F + Q_a = 0 in the Schur basis; the cost is tr(X S)
+        // X from F^T X + X F + Q_a = 0 in the Schur basis, and the cost tr(X S)
         DMatrixRMaj z = schur.z();
         DMatrixRMaj augmentedMoment = new DMatrixRMaj(size, size);
         CommonOps_DDRM.insert(initialMoment, augmentedMoment, 0, 0);
@@ -142,6 +147,8 @@ final class LoopCost {
         try {
             xs = Lyapunov.solveShiftedInSchurBasisWithoutResidual(schur, 0, costSchur, true);
         } catch (NeurodynException e) {
+            LOG.debug("loop cost: the Lyapunov solve failed at abscissa {} 1/s, cost taken as infinite: {}", abscissa,
+                    e.getMessage());
             return Double.POSITIVE_INFINITY;
         }
         double cost = traceOfProduct(xs, momentSchur);
@@ -154,6 +161,8 @@ final class LoopCost {
         try {
             ys = Lyapunov.solveShiftedInSchurBasisWithoutResidual(schur, 0, momentSchur, false);
         } catch (NeurodynException e) {
+            LOG.debug("loop cost: the Lyapunov solve failed at abscissa {} 1/s, cost taken as infinite: {}", abscissa,
+                    e.getMessage());
             return Double.POSITIVE_INFINITY;
         }
 

@@ -11,12 +11,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Fits the weights of a {@link ThalamocorticalLoop} to the loop's own cost. The loop and the
  * network linearised at the preparation's linearisation point x_l form a linear system on
- * {@code [e; z]}; its infinite-horizon cost for initial errors with second-moment matrix
- * Sigma_0 is {@code tr(X S)} with X from a Lyapunov equation, and the exact gradient with
- * respect to the read-in J and the projection P comes from a second Lyapunov equation (see
- * the equations in the package-private class {@code LoopCost}, and Levine and Athans, IEEE
- * TAC 15(1), 1970). L-BFGS minimises {@code tr(X S) / tr(X_LQR Sigma_0)} from the truncated-SVD
- * weights of {@link ThalamocorticalLoop#fit}.
+ * {@code [e; z]}:
+ *
+ * <pre>
+ *     d[e; z]/dt = F [e; z],    F = [ A              B~ P        ]
+ *                                   [ J C / tau_th   -I / tau_th ],    C = S_E diag(phi'(x_l)).
+ * </pre>
+ *
+ * Its infinite-horizon cost for initial errors with second-moment matrix Sigma_0 is
+ * {@code tr(X S)}, with {@code F^T X + X F + diag(Q_C, lambda P^T P) = 0} and
+ * {@code S = diag(Sigma_0, 0)}. The exact gradient with respect to the read-in J and the
+ * projection P comes from a second Lyapunov equation, {@code F Y + Y F^T + S = 0} (Levine and
+ * Athans, IEEE TAC 15(1), 1970). L-BFGS minimises {@code tr(X S) / tr(X_LQR Sigma_0)} from the
+ * truncated-SVD weights of {@link ThalamocorticalLoop#fit}.
  *
  * <pre>{@code
  * LoopFit fit = LoopFitter.builder(preparation, excitatoryCount, thalamicUnits, goCueSeconds)
@@ -54,7 +61,7 @@ public final class LoopFitter {
     /**
      * Default weight of the isotropic floor added to Sigma_0, as a fraction of its mean
      * eigenvalue. A few reach errors give a Sigma_0 of low rank, and modes that no initial
-     * error excites cost nothing; the floor makes the fit pay for slow or unstable modes.
+     * error excites cost nothing. The floor makes the fit pay for slow or unstable modes.
      */
     public static final double DEFAULT_MOMENT_FLOOR = 1e-2;
     /** Default tolerance on the relative decrease of the cost in one iteration. */
@@ -265,6 +272,7 @@ public final class LoopFitter {
          * @throws IllegalArgumentException naming the first invalid setting
          */
         public LoopFitter build() {
+            // Loop shape
             Arguments.requireNonNull(preparation, "preparation");
             int n = preparation.network().size();
             int m = preparation.inputMatrix().numCols;
@@ -281,6 +289,8 @@ public final class LoopFitter {
             Arguments.requireFinite(Arguments.requireNonNegative(goCueSeconds, "goCueSeconds"), "goCueSeconds");
             Arguments.requireFinite(Arguments.requirePositive(thalamicTimeConstant, "thalamicTimeConstant"),
                     "thalamicTimeConstant");
+
+            // Initial errors or their moment
             if (initialErrors != null) {
                 if (initialErrors.numRows != n || initialErrors.numCols < 1) {
                     throw new IllegalArgumentException("initialErrors is " + initialErrors.numRows + " x "
@@ -294,16 +304,18 @@ public final class LoopFitter {
                 Arguments.requireSymmetric(initialMoment, SYMMETRY_TOLERANCE, "initialErrorMoment");
             }
             Arguments.requireFinite(Arguments.requireNonNegative(momentFloor, "momentFloor"), "momentFloor");
-            Arguments.requireAtLeast(maxIterations, 0, "maxIterations");
-            Arguments.requireFinite(Arguments.requirePositive(gradientTolerance, "gradientTolerance"),
-                    "gradientTolerance");
-            Arguments.requireFinite(Arguments.requireNonNegative(relativeDecreaseTolerance,
-                    "relativeDecreaseTolerance"), "relativeDecreaseTolerance");
             DMatrixRMaj moment = givenMoment();
             if (!(CommonOps_DDRM.trace(moment) > 0)) {
                 throw new IllegalArgumentException("the initial error moment has trace " + CommonOps_DDRM.trace(moment)
                         + ", expected a positive trace (at least one nonzero initial error)");
             }
+
+            // Optimiser
+            Arguments.requireAtLeast(maxIterations, 0, "maxIterations");
+            Arguments.requireFinite(Arguments.requirePositive(gradientTolerance, "gradientTolerance"),
+                    "gradientTolerance");
+            Arguments.requireFinite(Arguments.requireNonNegative(relativeDecreaseTolerance,
+                    "relativeDecreaseTolerance"), "relativeDecreaseTolerance");
             return new LoopFitter(copy());
         }
 

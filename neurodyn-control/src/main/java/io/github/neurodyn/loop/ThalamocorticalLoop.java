@@ -13,7 +13,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * A thalamo-cortical loop that realises the steady-state preparatory feedback. M thalamic
+ * A thalamo-cortical loop that approximates the steady-state preparatory feedback. M thalamic
  * units with time constant tau_th read the excitatory cortical rates, and project back to the
  * cortical inputs through an excitatory channel P_exc >= 0 and an inhibitory channel
  * P_inh >= 0:
@@ -26,17 +26,19 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * baseline. The gate g(t) (basal-ganglia-like disinhibition) is 1 before the go cue and 0 from
  * it on, so the loop's input v vanishes at the go cue.
  *
- * <p>Fit: in the limit tau_th -> 0 the loop gives {@code v = P J (r_E - r_E*)}, which near x*
- * is {@code P J S_E diag(phi'(x*)) e}. The weights minimise {@code ||K_E + P J diag(phi'_E)||_F}
+ * <p>Two fits. {@link #fit} matches the gain: in the limit tau_th -> 0 the loop gives
+ * {@code v = P J (r_E - r_E*)}, which near the linearisation point x_l of the gains is
+ * {@code P J S_E diag(phi'(x_l)) e}. The weights minimise {@code ||K_E + P J diag(phi'_E)||_F}
  * for the excitatory columns K_E of the LQR gain, by a truncated SVD of
- * {@code F = -K_E diag(phi'_E)^-1} (columns with phi' = 0 are left out): {@code P = U_M Sigma_M},
- * {@code J = V_M^T}. The inhibitory columns of K and the thalamic lag are what the loop cannot
- * reproduce; {@link #relativeCostExcess} measures their effect.
+ * {@code -K_E diag(phi'_E)^-1} (columns with phi' = 0 are left out):
+ * {@code P = U_M Sigma_M^(1/2)}, {@code J = Sigma_M^(1/2) V_M^T}. {@link LoopFitter} starts
+ * from these weights and minimises the loop's own linear cost, which accounts for the
+ * thalamic lag and the unread inhibitory neurons. {@link #relativeCostExcess} measures what
+ * remains on the nonlinear network.
  *
- * <p>NOTE: the weights match the gain, not the loop's own cost. With half the neurons
- * inhibitory, the excitatory-only readout leaves a large part of K out. On a 40-neuron reach
- * network that gave a 62 % relative gain error and an 88 % cost excess. A fit that minimises
- * the loop cost directly would do better.
+ * <p>NOTE: the SVD weights ignore the lag and the inhibitory columns of K. On a 40-neuron
+ * reach network they gave a 62 % relative gain error and an 88 % cost excess, against 15 %
+ * after {@link LoopFitter}.
  *
  * <p>Cost of the fit: one SVD of an m x N_E matrix.
  */
@@ -67,7 +69,8 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
     }
 
     /**
-     * Fits the loop to the steady-state LQR gain of a preparation.
+     * Fits the loop to the steady-state LQR gain of a preparation by a truncated SVD, the
+     * starting point of {@link LoopFitter}.
      *
      * @param preparation the preparation whose gain {@link Preparation#steadyStateGain()} is realised
      * @param excitatoryCount N_E, the excitatory neurons listed first, from 1 to N
@@ -114,7 +117,7 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
     }
 
     /**
-     * Fits P J to {@code F = -K_E diag(phi'_E)^-1} by a truncated SVD, {@code P = U_M Sigma_M},
+     * Fits P J to {@code F = -K_E diag(phi'_E)^-1} by a truncated SVD, {@code P = U_M Sigma_M^(1/2)},
      * {@code J = V_M^T}; columns with phi' = 0 are set to zero.
      *
      * @return {projection P (m x M), readout J (M x N_E)}

@@ -29,8 +29,8 @@ class ReachPreparationTest {
     private static final double[] TIMES = {0, 0.1, 0.4};
     private static final double ROUND_OFF = 1e-12;
     /**
-     * Bound on the nonlinear cost excess of the fitted loop (E-only readout, 10 ms lag) on this
-     * network; the measured excess is 0.15, above the 0.1 that a loop close to LQR would give.
+     * Bound on the nonlinear cost excess of the fitted loop (excitatory readout, 10 ms lag) on
+     * this network. The measured excess is 0.15, so the loop misses the 0.1 target here.
      */
     private static final double FITTED_LOOP_EXCESS_BOUND = 0.2;
 
