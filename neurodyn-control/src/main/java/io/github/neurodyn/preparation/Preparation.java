@@ -7,7 +7,6 @@ import io.github.neurodyn.lqr.LqrGain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.slf4j.Logger;
@@ -65,9 +64,6 @@ public final class Preparation {
 
     /** Grid of the perturbation delay in seconds. */
     public static final double DELAY_RESOLUTION_SECONDS = 0.005;
-
-    /** Grid points per stride of the delay scan for the optimal strategy, 20 ms. */
-    static final int DELAY_SCAN_STRIDE = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(Preparation.class);
 
@@ -352,7 +348,7 @@ public final class Preparation {
      * <p>Search: for the strategies whose feedback does not depend on the window (naive and
      * both steady-state gains), one perturbed run of length T + cap gives the cost at every
      * T', and the grid is scanned in order. For {@link PreparationStrategy#OPTIMAL} every T'
-     * needs its own run: the grid is scanned in strides of {@value #DELAY_SCAN_STRIDE} points
+     * needs its own run: the grid is scanned in strides of 4 points
      * and the first stride that ends at or below {@code c_ref} is bisected.
      *
      * <p>NOTE: for {@link PreparationStrategy#OPTIMAL} a crossing that dips below
@@ -391,11 +387,11 @@ public final class Preparation {
         int last = (int) Math.ceil(cap / DELAY_RESOLUTION_SECONDS - 1e-9);
         double[] costs = new double[last + 1];
         java.util.Arrays.fill(costs, Double.NaN);
+        PerturbationSearch search = new PerturbationSearch(this, strategy, initialState, preparationSeconds, cap,
+                gains, pulse, pulseStart, pulseEnd);
         int first = strategy == PreparationStrategy.OPTIMAL
-                ? firstCrossingByRuns(strategy, initialState, preparationSeconds, cap, gains, pulse, pulseStart,
-                        pulseEnd, threshold, costs)
-                : firstCrossingInOneRun(strategy, initialState, preparationSeconds, cap, gains, pulse, pulseStart,
-                        pulseEnd, threshold, costs);
+                ? search.firstCrossingByRuns(threshold, costs)
+                : search.firstCrossingInOneRun(threshold, costs);
         boolean capped = first < 0;
         double delay = capped ? cap : Math.min(cap, first * DELAY_RESOLUTION_SECONDS);
         if (LOG.isDebugEnabled()) {
@@ -405,90 +401,6 @@ public final class Preparation {
         }
         return new PerturbationOutcome(strategy, preparationSeconds, threshold, costs[0], delay, capped,
                 DELAY_RESOLUTION_SECONDS, costs);
-    }
-
-    /**
-     * Scans the grid on one perturbed run of length T + cap, for feedback that does not depend
-     * on the window. Returns the first index at or below the threshold, or -1.
-     */
-    private int firstCrossingInOneRun(PreparationStrategy strategy, double[] x0, double window, double cap,
-            GainSchedule gains, double[] pulse, double pulseStart, double pulseEnd, double threshold,
-            double[] costs) {
-        PreparationRun run = simulate(strategy, x0, window + cap, gains, pulse, pulseStart, pulseEnd);
-        double[] times = run.timesSeconds();
-        double[] series = run.prospectiveCostSeries();
-        for (int j = 0; j < costs.length; j++) {
-            costs[j] = interpolate(times, series, window + Math.min(cap, j * DELAY_RESOLUTION_SECONDS));
-        }
-        for (int j = 0; j < costs.length; j++) {
-            if (costs[j] <= threshold) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Finds the first grid index at or below the threshold with one run per window T + d:
-     * strides of {@link #DELAY_SCAN_STRIDE} points, then bisection inside the first stride
-     * that ends at or below the threshold. Returns -1 when no point reaches it.
-     */
-    private int firstCrossingByRuns(PreparationStrategy strategy, double[] x0, double window, double cap,
-            GainSchedule gains, double[] pulse, double pulseStart, double pulseEnd, double threshold,
-            double[] costs) {
-        IntToDoubleFunction costAt = j -> {
-            if (Double.isNaN(costs[j])) {
-                double extra = Math.min(cap, j * DELAY_RESOLUTION_SECONDS);
-                costs[j] = simulate(strategy, x0, window + extra, gains, pulse, pulseStart, pulseEnd)
-                        .prospectiveCost();
-            }
-            return costs[j];
-        };
-        int last = costs.length - 1;
-        if (costAt.applyAsDouble(0) <= threshold) {
-            return 0;
-        }
-        int low = 0;
-        int high = -1;
-        for (int j = Math.min(DELAY_SCAN_STRIDE, last); ; j = Math.min(j + DELAY_SCAN_STRIDE, last)) {
-            if (costAt.applyAsDouble(j) <= threshold) {
-                high = j;
-                break;
-            }
-            low = j;
-            if (j == last) {
-                return -1;
-            }
-        }
-
-        // Bisection inside the stride: above the threshold at low, at or below it at high
-        while (high - low > 1) {
-            int middle = (low + high) >>> 1;
-            if (costAt.applyAsDouble(middle) <= threshold) {
-                high = middle;
-            } else {
-                low = middle;
-            }
-        }
-        return high;
-    }
-
-    /** Returns the series linearly interpolated at t, exact at a sample time. */
-    private static double interpolate(double[] times, double[] series, double t) {
-        int k = java.util.Arrays.binarySearch(times, t);
-        if (k >= 0) {
-            return series[k];
-        }
-        int upper = Math.min(-k - 1, times.length - 1);
-        int lower = Math.max(upper - 1, 0);
-        if (Math.abs(times[upper] - t) <= 1e-12) {
-            return series[upper];
-        }
-        if (Math.abs(times[lower] - t) <= 1e-12 || upper == lower) {
-            return series[lower];
-        }
-        double weight = (t - times[lower]) / (times[upper] - times[lower]);
-        return (1 - weight) * series[lower] + weight * series[upper];
     }
 
     /** Returns the seeded pulse: a standard normal vector scaled to the requested norm. */
@@ -512,7 +424,7 @@ public final class Preparation {
         return simulate(strategy, x0, horizon, gains, null, 0, 0);
     }
 
-    private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains,
+    PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains,
             double[] pulse, double pulseStart, double pulseEnd) {
         return simulate(strategy, x0, horizon, gains.forWindow(horizon), pulse, pulseStart, pulseEnd);
     }
