@@ -132,7 +132,7 @@ public final class LoopFitter {
 
         // L-BFGS on x = [vec(P); vec(J)], objective tr(X S) / tr(X_LQR Sigma_0)
         int projectionSize = projection.data.length;
-        int readoutSize = b.fixedReadout ? 0 : readout.data.length;
+        int readoutSize = readout.data.length;
         DMatrixRMaj j = readout.copy();
         double[] start = new double[projectionSize + readoutSize];
         System.arraycopy(projection.data, 0, start, 0, projectionSize);
@@ -195,7 +195,6 @@ public final class LoopFitter {
         private double relativeDecreaseTolerance = DEFAULT_RELATIVE_DECREASE_TOLERANCE;
         private LoopFitListener listener;
         private double momentFloor = DEFAULT_MOMENT_FLOOR;
-        boolean fixedReadout;
 
         private Builder(Preparation preparation, int excitatoryCount, int thalamicUnits, double goCueSeconds) {
             this.preparation = preparation;
@@ -330,7 +329,6 @@ public final class LoopFitter {
             copy.relativeDecreaseTolerance = relativeDecreaseTolerance;
             copy.listener = listener;
             copy.momentFloor = momentFloor;
-            copy.fixedReadout = fixedReadout;
             return copy;
         }
 
