@@ -4,6 +4,7 @@ import io.github.neurodyn.analysis.Jpca;
 import io.github.neurodyn.analysis.JpcaOptions;
 import io.github.neurodyn.analysis.JpcaResult;
 import io.github.neurodyn.analysis.RecordingCsv;
+import io.github.neurodyn.loop.LoopFitter;
 import io.github.neurodyn.loop.ThalamocorticalLoop;
 import io.github.neurodyn.movement.MovementFit;
 import io.github.neurodyn.movement.MovementFitter;
@@ -161,9 +162,16 @@ public final class PrepareCommand extends CommandSupport {
         // Subspaces, loop and perturbation at the longest preparation time
         SubspaceAlignment alignment = ReachPreparation.alignment(preparation, PreparationStrategy.OPTIMAL, network,
                 fit, longest, 0.2, 0.3, Math.min(6, neurons - 1), nullDraws, seed);
-        ThalamocorticalLoop loop = ThalamocorticalLoop.fit(preparation, neurons / 2, neurons / 2,
-                ThalamocorticalLoop.DEFAULT_THALAMIC_TIME_CONSTANT_SECONDS, longest);
         double[] spontaneous = network.spontaneousState();
+        DMatrixRMaj initialErrors = new DMatrixRMaj(neurons, fit.movements());
+        for (int i = 0; i < fit.movements(); i++) {
+            double[] prepared = fit.initialState(i);
+            for (int j = 0; j < neurons; j++) {
+                initialErrors.set(j, i, spontaneous[j] - prepared[j]);
+            }
+        }
+        ThalamocorticalLoop loop = LoopFitter.builder(preparation, neurons / 2, neurons / 2, longest)
+                .initialErrors(initialErrors).build().fit().loop();
         double loopExcess = loop.relativeCostExcess(preparation, spontaneous);
         Perturbation pulse = Perturbation.defaults(neurons, seed);
         double delayOptimal = preparation.perturbationDelay(PreparationStrategy.OPTIMAL, spontaneous, longest, pulse)

@@ -7,7 +7,6 @@ import io.github.neurodyn.lqr.LqrGain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.slf4j.Logger;
@@ -289,6 +288,14 @@ public final class Preparation {
         return xStar.clone();
     }
 
+    /**
+     * Returns a copy of the point x_l at which the network is linearised for the gains: x*
+     * unless {@link Builder#linearisationPoint} set another point.
+     */
+    public double[] linearisationPoint() {
+        return (linearisationPoint == null ? xStar : linearisationPoint).clone();
+    }
+
     /** Returns the network. */
     public RateNetwork network() {
         return network;
@@ -332,13 +339,20 @@ public final class Preparation {
     /**
      * Runs the perturbation experiment. The unperturbed trial is prepared for T seconds and
      * reaches the reference cost {@code c_ref} at its go cue. The perturbed trial receives the
-     * pulse, ending {@code endBeforeGo} before T, and is prepared for a longer window T' with
-     * the same strategy (for {@link PreparationStrategy#OPTIMAL}, with the gains of the window
-     * T'). The delay is the smallest T' - T on a 5 ms grid in [0, cap] for which the perturbed
-     * trial's prospective cost at its go cue is at or below {@code c_ref}, found by bisection.
+     * pulse, ending {@code endBeforeGo} before T, and is prepared for a longer window
+     * {@code T' = T + d} with the same strategy (for {@link PreparationStrategy#OPTIMAL}, with
+     * the gains of the window T'). The delay is the smallest d on the 5 ms grid in [0, cap]
+     * for which the perturbed trial's prospective cost at its go cue T' is at or below
+     * {@code c_ref}: the first crossing, also where the cost is not monotone in d.
      *
-     * <p>NOTE: the bisection assumes that the perturbed cost at the go cue falls as T' grows.
-     * Where it does not, the delay is one crossing, not necessarily the first.
+     * <p>Search: for the strategies whose feedback does not depend on the window (naive and
+     * both steady-state gains), one perturbed run of length T + cap gives the cost at every
+     * T', and the grid is scanned in order. For {@link PreparationStrategy#OPTIMAL} every T'
+     * needs its own run: the grid is scanned in strides of 4 points
+     * and the first stride that ends at or below {@code c_ref} is bisected.
+     *
+     * <p>NOTE: for {@link PreparationStrategy#OPTIMAL} a crossing that dips below
+     * {@code c_ref} and rises above it again within one stride (20 ms) is missed.
      *
      * @param strategy how the feedback is chosen
      * @param initialState state at the start of the window (length N)
@@ -351,6 +365,11 @@ public final class Preparation {
      */
     public PerturbationOutcome perturbationDelay(PreparationStrategy strategy, double[] initialState,
             double preparationSeconds, Perturbation perturbation) {
+        Arguments.requireNonNull(strategy, "strategy");
+        Arguments.requireFinite(Arguments.requireLength(initialState, network.size(), "initialState"),
+                "initialState");
+        Arguments.requireFinite(Arguments.requireNonNegative(preparationSeconds, "preparationSeconds"),
+                "preparationSeconds");
         Arguments.requireNonNull(perturbation, "perturbation");
         double pulseEnd = preparationSeconds - perturbation.endBeforeGoSeconds();
         double pulseStart = pulseEnd - perturbation.durationSeconds();
@@ -359,37 +378,29 @@ public final class Preparation {
                     + ", expected at least the pulse length plus the time before the go cue, "
                     + (perturbation.durationSeconds() + perturbation.endBeforeGoSeconds()) + " s");
         }
-        double threshold = run(strategy, initialState, preparationSeconds).prospectiveCost();
+        double cap = perturbation.capSeconds();
+        GainSchedule gains = schedule(strategy, preparationSeconds + cap);
+        double threshold = simulate(strategy, initialState, preparationSeconds, gains).prospectiveCost();
         double[] pulse = pulse(perturbation);
-        GainSchedule gains = schedule(strategy, preparationSeconds + perturbation.capSeconds());
 
-        // Cost at the go cue for extra preparation j * resolution, j = 0..J
-        int last = (int) Math.ceil(perturbation.capSeconds() / DELAY_RESOLUTION_SECONDS - 1e-9);
-        IntToDoubleFunction costAtGo = j -> simulate(strategy, initialState,
-                preparationSeconds + Math.min(perturbation.capSeconds(), j * DELAY_RESOLUTION_SECONDS), gains,
-                pulse, pulseStart, pulseEnd).prospectiveCost();
-        double atGo = costAtGo.applyAsDouble(0);
-        if (atGo <= threshold) {
-            return new PerturbationOutcome(strategy, preparationSeconds, threshold, atGo, 0, false);
+        // Perturbed cost at the go cue T + min(cap, j * resolution), j = 0..last; NaN where not run
+        int last = (int) Math.ceil(cap / DELAY_RESOLUTION_SECONDS - 1e-9);
+        double[] costs = new double[last + 1];
+        java.util.Arrays.fill(costs, Double.NaN);
+        PerturbationSearch search = new PerturbationSearch(this, strategy, initialState, preparationSeconds, cap,
+                gains, pulse, pulseStart, pulseEnd);
+        int first = strategy == PreparationStrategy.OPTIMAL
+                ? search.firstCrossingByRuns(threshold, costs)
+                : search.firstCrossingInOneRun(threshold, costs);
+        boolean capped = first < 0;
+        double delay = capped ? cap : Math.min(cap, first * DELAY_RESOLUTION_SECONDS);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("perturbation delay, {} strategy, T = {} s: {} s{}, reference cost {}, perturbed cost at "
+                    + "T + j {} s (NaN: not run): {}", strategy, preparationSeconds, delay, capped ? " (capped)" : "",
+                    threshold, DELAY_RESOLUTION_SECONDS, java.util.Arrays.toString(costs));
         }
-        if (costAtGo.applyAsDouble(last) > threshold) {
-            return new PerturbationOutcome(strategy, preparationSeconds, threshold, atGo,
-                    perturbation.capSeconds(), true);
-        }
-
-        // Bisection: the cost is above the threshold at low and at or below it at high
-        int low = 0;
-        int high = last;
-        while (high - low > 1) {
-            int middle = (low + high) >>> 1;
-            if (costAtGo.applyAsDouble(middle) <= threshold) {
-                high = middle;
-            } else {
-                low = middle;
-            }
-        }
-        double delay = Math.min(perturbation.capSeconds(), high * DELAY_RESOLUTION_SECONDS);
-        return new PerturbationOutcome(strategy, preparationSeconds, threshold, atGo, delay, false);
+        return new PerturbationOutcome(strategy, preparationSeconds, threshold, costs[0], delay, capped,
+                DELAY_RESOLUTION_SECONDS, costs);
     }
 
     /** Returns the seeded pulse: a standard normal vector scaled to the requested norm. */
@@ -413,7 +424,7 @@ public final class Preparation {
         return simulate(strategy, x0, horizon, gains, null, 0, 0);
     }
 
-    private PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains,
+    PreparationRun simulate(PreparationStrategy strategy, double[] x0, double horizon, GainSchedule gains,
             double[] pulse, double pulseStart, double pulseEnd) {
         return simulate(strategy, x0, horizon, gains.forWindow(horizon), pulse, pulseStart, pulseEnd);
     }

@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.neurodyn.api.Nonlinearity;
-import io.github.neurodyn.api.RateNetwork;
 import io.github.neurodyn.preparation.Preparation;
-import io.github.neurodyn.preparation.ProspectiveCost;
-import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ThalamocorticalLoopTest {
 
     private static final int N = 6;
-    private static final double TAU = 0.15;
     private static final double GO_CUE_SECONDS = 0.2;
     private static final double ROUND_OFF = 1e-12;
     /** Cost excess allowed for a 0.1 ms thalamic lag with every neuron read out. */
@@ -28,25 +22,9 @@ class ThalamocorticalLoopTest {
 
     @BeforeEach
     void buildLinearNetwork() {
-        Random random = new Random(31);
-        DMatrixRMaj w = new DMatrixRMaj(N, N);
-        for (int k = 0; k < N * N; k++) {
-            w.data[k] = 0.6 * random.nextGaussian() / Math.sqrt(N);
-        }
-        RateNetwork network = RateNetwork.builder().weights(w).timeConstant(TAU)
-                .nonlinearity(Nonlinearity.identity()).build();
-        double[] xStar = new double[N];
-        start = new double[N];
-        for (int i = 0; i < N; i++) {
-            xStar[i] = random.nextGaussian();
-            start[i] = random.nextGaussian();
-        }
-        DMatrixRMaj c = new DMatrixRMaj(2, N);
-        for (int k = 0; k < 2 * N; k++) {
-            c.data[k] = random.nextGaussian();
-        }
-        ProspectiveCost cost = ProspectiveCost.of(network.linearisation(xStar), c);
-        preparation = Preparation.builder().network(network).preparedState(xStar).cost(cost).build();
+        LinearLoopCase problem = LinearLoopCase.of(N, 31);
+        preparation = problem.preparation();
+        start = problem.start();
     }
 
     @Test

@@ -16,6 +16,7 @@ class PerturbationTest {
     private static final int N = 8;
     private static final double TAU = 0.15;
     private static final double WINDOW_SECONDS = 0.4;
+    private static final double ROUND_OFF = 1e-12;
 
     private Preparation preparation;
     private double[] spontaneous;
@@ -61,6 +62,58 @@ class PerturbationTest {
     }
 
     @Test
+    void naiveDelayIsFirstCrossing() {
+        Perturbation pulse = new Perturbation(10, 0.05, 0.2, 0.3, 3);
+
+        PerturbationOutcome naive = preparation.perturbationDelay(PreparationStrategy.NAIVE, spontaneous,
+                WINDOW_SECONDS, pulse);
+
+        double[] series = naive.perturbedCostSeries();
+        int crossing = (int) Math.round(naive.delaySeconds() / naive.resolutionSeconds());
+        assertFalse(naive.capped());
+        assertEquals(Preparation.DELAY_RESOLUTION_SECONDS, naive.resolutionSeconds(), 0.0);
+        assertEquals(naive.perturbedCostAtGo(), series[0], 0.0);
+        for (int j = 0; j < series.length; j++) {
+            assertFalse(Double.isNaN(series[j]), "naive cost at grid point " + j + " was not computed");
+        }
+        for (int j = 0; j < crossing; j++) {
+            assertTrue(series[j] > naive.referenceCost(), "cost " + series[j] + " at grid point " + j
+                    + " is already at or below the reference " + naive.referenceCost());
+        }
+        assertTrue(series[crossing] <= naive.referenceCost(), "cost at the delay " + series[crossing]);
+    }
+
+    @Test
+    void optimalDelayIsFirstCrossing() {
+        Perturbation pulse = new Perturbation(10, 0.05, 0.2, 0.3, 3);
+
+        PerturbationOutcome optimal = preparation.perturbationDelay(PreparationStrategy.OPTIMAL, spontaneous,
+                WINDOW_SECONDS, pulse);
+
+        double[] series = optimal.perturbedCostSeries();
+        int crossing = (int) Math.round(optimal.delaySeconds() / optimal.resolutionSeconds());
+        assertFalse(optimal.capped());
+        for (int j = 0; j < crossing; j++) {
+            assertFalse(series[j] <= optimal.referenceCost(), "cost " + series[j] + " at grid point " + j
+                    + " is already at or below the reference " + optimal.referenceCost());
+        }
+        assertTrue(series[crossing] <= optimal.referenceCost(), "cost at the delay " + series[crossing]);
+        assertTrue(crossing == 0 || !Double.isNaN(series[crossing - 1]), "grid point before the delay was not run");
+    }
+
+    @Test
+    void zeroPulseMatchesReference() {
+        Perturbation none = new Perturbation(0, 0.05, 0.2, 0.3, 1);
+
+        for (PreparationStrategy strategy : PreparationStrategy.values()) {
+            PerturbationOutcome outcome = preparation.perturbationDelay(strategy, spontaneous, WINDOW_SECONDS, none);
+
+            assertEquals(outcome.referenceCost(), outcome.perturbedCostAtGo(), ROUND_OFF * outcome.referenceCost(),
+                    strategy.name());
+        }
+    }
+
+    @Test
     void delayStaysWithinCap() {
         Perturbation strong = new Perturbation(50, 0.05, 0.2, 0.1, 5);
 
@@ -79,7 +132,25 @@ class PerturbationTest {
     }
 
     @Test
-    void negativeNormIsRejected() {
+    void badInputIsRejected() {
+        Perturbation pulse = Perturbation.defaults(N, 3);
+
         assertThrows(IllegalArgumentException.class, () -> new Perturbation(-1, 0.05, 0.2, 0.3, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Perturbation(1, 0, 0.2, 0.3, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Perturbation(1, 0.05, -0.1, 0.3, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Perturbation(1, 0.05, 0.2, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Perturbation(Double.NaN, 0.05, 0.2, 0.3, 1));
+        assertThrows(IllegalArgumentException.class, () -> Perturbation.defaults(0, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> preparation.perturbationDelay(null, spontaneous, WINDOW_SECONDS, pulse));
+        assertThrows(IllegalArgumentException.class,
+                () -> preparation.perturbationDelay(PreparationStrategy.NAIVE, null, WINDOW_SECONDS, pulse));
+        assertThrows(IllegalArgumentException.class,
+                () -> preparation.perturbationDelay(PreparationStrategy.NAIVE, new double[N - 1], WINDOW_SECONDS,
+                        pulse));
+        assertThrows(IllegalArgumentException.class,
+                () -> preparation.perturbationDelay(PreparationStrategy.NAIVE, spontaneous, Double.NaN, pulse));
+        assertThrows(IllegalArgumentException.class,
+                () -> preparation.perturbationDelay(PreparationStrategy.NAIVE, spontaneous, WINDOW_SECONDS, null));
     }
 }
