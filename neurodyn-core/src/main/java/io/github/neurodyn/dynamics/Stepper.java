@@ -207,8 +207,8 @@ public final class Stepper {
                 c[i] *= kernel.inverseTau[i];
                 y[i] = 0.0;
             }
-            ColumnKernels.multiplyAdd(propagator.e, x[b], y, n);
-            ColumnKernels.multiplyAdd(propagator.f, c, y, n);
+            ColumnKernels.multiplyAdd(propagator.e, x[b], kernel.allColumns, n, y, n);
+            ColumnKernels.multiplyAdd(propagator.f, c, kernel.allColumns, n, y, n);
             System.arraycopy(y, 0, x[b], 0, n);
         }
     }
