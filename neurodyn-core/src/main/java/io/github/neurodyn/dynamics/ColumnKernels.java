@@ -46,10 +46,18 @@ final class ColumnKernels {
      * @param active a buffer of length at least n
      */
     static int activeColumns(double[] r, int n, int[] active) {
-        int count = 0;
-        for (int j = 0; j < n; j++) {
-            // Branch-free: the index is always written and kept by advancing past it, because
-            // the signs of rectified units are random and a branch would often mispredict.
+        // The leading run of non-zero rates, with a branch that is predictable when every
+        // unit is active (tanh, softplus) and exits within a few entries for ReLU states.
+        int j = 0;
+        while (j < n && r[j] != 0.0) {
+            active[j] = j;
+            j++;
+        }
+
+        // The rest branch-free: the index is always written and kept by advancing past it,
+        // because the signs of rectified units are random and a branch would often mispredict.
+        int count = j;
+        for (; j < n; j++) {
             active[count] = j;
             count += r[j] != 0.0 ? 1 : 0;
         }
@@ -75,7 +83,12 @@ final class ColumnKernels {
      * @param count how many entries of {@code active} to use
      */
     static void multiplyAdd(double[][] columns, double[] r, int[] active, int count, double[] y, int n) {
-        addColumns(columns, r, active, 0, count, y, n);
+        if (count == n) {
+            // Every column is listed, so the list is 0, ..., n - 1 and needs no lookups.
+            addConsecutiveColumns(columns, r, n, y);
+        } else {
+            addColumns(columns, r, active, 0, count, y, n);
+        }
     }
 
     /**
@@ -117,17 +130,11 @@ final class ColumnKernels {
             int n) {
         int k = from;
         for (; k + 4 <= to; k += 4) {
-            double[] c0 = columns[active[k]];
-            double[] c1 = columns[active[k + 1]];
-            double[] c2 = columns[active[k + 2]];
-            double[] c3 = columns[active[k + 3]];
-            double r0 = r[active[k]];
-            double r1 = r[active[k + 1]];
-            double r2 = r[active[k + 2]];
-            double r3 = r[active[k + 3]];
-            for (int i = 0; i < n; i++) {
-                y[i] = y[i] + c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3;
-            }
+            int j0 = active[k];
+            int j1 = active[k + 1];
+            int j2 = active[k + 2];
+            int j3 = active[k + 3];
+            addFourColumns(columns[j0], columns[j1], columns[j2], columns[j3], r[j0], r[j1], r[j2], r[j3], y, n);
         }
         switch (to - k) {
             case 3:
@@ -142,6 +149,35 @@ final class ColumnKernels {
                 break;
             default:
                 break;
+        }
+    }
+
+    /** Computes y += W(:, j) r_j for j = 0, ..., n - 1, with the passes of {@link #addColumns}. */
+    private static void addConsecutiveColumns(double[][] columns, double[] r, int n, double[] y) {
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            addFourColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], r[j], r[j + 1], r[j + 2],
+                    r[j + 3], y, n);
+        }
+        switch (n - j) {
+            case 3:
+                addThreeColumns(columns[j], columns[j + 1], columns[j + 2], r[j], r[j + 1], r[j + 2], y, n);
+                break;
+            case 2:
+                addTwoColumns(columns[j], columns[j + 1], r[j], r[j + 1], y, n);
+                break;
+            case 1:
+                addOneColumn(columns[j], r[j], y, n);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void addFourColumns(double[] c0, double[] c1, double[] c2, double[] c3, double r0, double r1,
+            double r2, double r3, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3;
         }
     }
 

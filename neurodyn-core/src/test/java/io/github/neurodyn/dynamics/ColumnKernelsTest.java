@@ -158,6 +158,25 @@ class ColumnKernelsTest {
     }
 
     @Test
+    void activeColumnsAfterLeadingRun() {
+        double[] r = {1.0, 2.0, 0.0, 3.0, 0.0};
+        int[] active = new int[r.length];
+
+        int count = ColumnKernels.activeColumns(r, r.length, active);
+        assertEquals(3, count);
+        assertArrayEquals(new int[] {0, 1, 3}, Arrays.copyOf(active, count));
+    }
+
+    @Test
+    void activeColumnsOfNonZeroRates() {
+        double[] r = {1.0, -2.0, 3.0};
+        int[] active = {7, 7, 7};
+
+        assertEquals(3, ColumnKernels.activeColumns(r, r.length, active));
+        assertArrayEquals(new int[] {0, 1, 2}, active);
+    }
+
+    @Test
     void activeColumnsOfAllZeroRates() {
         double[] r = new double[9];
         int[] active = new int[r.length];
