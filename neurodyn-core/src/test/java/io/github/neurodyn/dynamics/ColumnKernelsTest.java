@@ -184,6 +184,23 @@ class ColumnKernelsTest {
         assertEquals(0, ColumnKernels.activeColumns(r, r.length, active));
     }
 
+    private static void assertBatchEqualsSingleTrials(double[][] columns, double[][] r, double[][] y, int n) {
+        int trials = r.length;
+        int[][] active = new int[trials][n];
+        int[] counts = new int[trials];
+        double[][] expected = new double[trials][];
+        for (int b = 0; b < trials; b++) {
+            counts[b] = ColumnKernels.activeColumns(r[b], n, active[b]);
+            expected[b] = activeProduct(columns, r[b], y[b], n);
+        }
+
+        ColumnKernels.multiplyAddBatch(columns, r, active, counts, new int[trials], y, n, trials);
+        for (int b = 0; b < trials; b++) {
+            // assertArrayEquals on doubles compares bit patterns, so -0.0 differs from 0.0.
+            assertArrayEquals(expected[b], y[b], "n = " + n + ", trial " + b);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("sizes")
     void batchEqualsSingleTrialsBitForBit(int n) {
@@ -192,8 +209,6 @@ class ColumnKernelsTest {
         double[][] columns = randomColumns(n, random);
         double[][] r = new double[trials][];
         double[][] y = new double[trials][];
-        int[][] active = new int[trials][n];
-        int[] counts = new int[trials];
         for (int b = 0; b < trials; b++) {
             // Trial 0 has all rates zero and trial 1 none, the two ends of the column lists.
             if (b == 0) {
@@ -204,18 +219,25 @@ class ColumnKernelsTest {
                 r[b] = rectifiedRates(n, random);
             }
             y[b] = randomVector(n, random);
-            counts[b] = ColumnKernels.activeColumns(r[b], n, active[b]);
-        }
-        double[][] expected = new double[trials][];
-        for (int b = 0; b < trials; b++) {
-            expected[b] = activeProduct(columns, r[b], y[b], n);
         }
 
-        ColumnKernels.multiplyAddBatch(columns, r, active, counts, new int[trials], y, n, trials);
+        assertBatchEqualsSingleTrials(columns, r, y, n);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void allActiveBatchEqualsSingleTrialsBitForBit(int n) {
+        int trials = 5;
+        Random random = new Random(6000 + n);
+        double[][] columns = randomColumns(n, random);
+        double[][] r = new double[trials][];
+        double[][] y = new double[trials][];
         for (int b = 0; b < trials; b++) {
-            // assertArrayEquals on doubles compares bit patterns, so -0.0 differs from 0.0.
-            assertArrayEquals(expected[b], y[b], "n = " + n + ", trial " + b);
+            r[b] = randomVector(n, random);
+            y[b] = randomVector(n, random);
         }
+
+        assertBatchEqualsSingleTrials(columns, r, y, n);
     }
 
     @Test
