@@ -74,6 +74,21 @@ class RectifiedStepTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Integrator.class, names = {"EULER", "RK4"})
+    void stepperAllocatesNothing(Integrator integrator) {
+        for (int trials : new int[] {1, 3}) {
+            DMatrixRMaj x0 = new DMatrixRMaj(N, trials);
+            for (int k = 0; k < x0.data.length; k++) {
+                x0.data[k] = Math.sin(k);
+            }
+            Stepper stepper = noisyRun(integrator, x0).stepper();
+            long allocated = SimulationBehaviourTest.allocatedDuring(stepper, 20_000, 20_000);
+            assertTrue(allocated < 20_000, integrator + ", B = " + trials + ": allocated " + allocated
+                    + " bytes in 20000 steps");
+        }
+    }
+
     @Test
     void eulerStepMatchesPlainLoop() {
         RateNetwork network = network();
