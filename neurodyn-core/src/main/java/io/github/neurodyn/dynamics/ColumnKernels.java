@@ -4,24 +4,27 @@ package io.github.neurodyn.dynamics;
  * Matrix-vector kernels on a matrix stored by column, {@code columns[j][i] = W(i, j)}.
  *
  * <p>Each kernel is an axpy sweep, y += W(:, j) r_j, over a caller-given list of columns in
- * increasing order, applied four columns per pass over y. The inner loops index separate
+ * increasing order, applied five columns per pass over y. The inner loops index separate
  * column arrays at the same offset, a form that HotSpot C2 vectorises. On JDK 17 and a 2-core
- * AMD EPYC, one flat array indexed at several offsets ran about 2.5 times slower. Passes of
- * eight columns ran twice as slowly on JDK 17 (Xeon with AVX-512): their loop body exceeds
- * C2's default {@code LoopUnrollLimit}, so C2 leaves it scalar, and it ran as fast as the
- * four-column pass with {@code -XX:-UseSuperWord}. Passes of five columns gained about 4 %
- * there, too little to rely on a heuristic that other CPUs and JDKs may not share.
+ * AMD EPYC, one flat array indexed at several offsets ran about 2.5 times slower. On JDK 17
+ * and a Xeon with AVX-512, passes of five columns took 5 to 11 % less time than passes of
+ * four, with C2 limited to AVX-512, AVX2, AVX or SSE code alike ({@code -XX:UseAVX=3} to
+ * {@code 0}). Passes of six or eight columns ran twice as slowly: their loop body exceeds
+ * C2's default {@code LoopUnrollLimit}, so C2 leaves it scalar. A JDK or CPU whose C2
+ * unrolls differently may need another width; measure with {@code StepBenchmark}.
  *
  * <h2>Summation order</h2>
  * Every kernel adds the products to y_i one column at a time, in increasing column order:
- * y_i = fl(y_i + fl(W(i, j) r_j)) for each listed j. A pass of four columns writes that chain
+ * y_i = fl(y_i + fl(W(i, j) r_j)) for each listed j. A pass of several columns writes that chain
  * as one left-associated expression, so the result does not depend on how the columns are
  * grouped into passes. Two consequences follow.
  * <ul>
  *   <li>Leaving out a column with r_j = 0 changes no bit of y except possibly the sign of a
  *       zero, because its products are zeros and adding a zero is exact. This holds for
- *       finite W, which {@link io.github.neurodyn.api.RateNetwork} enforces; an infinite
- *       W(i, j) times 0 would be NaN. {@link #activeColumns} lists the columns to keep.</li>
+ *       finite W, which {@link io.github.neurodyn.api.RateNetwork} enforces. An infinite
+ *       W(i, j) times 0 would be NaN, so a hook that writes an infinite weight into the live
+ *       columns of a silent unit goes unnoticed until that unit becomes active.
+ *       {@link #activeColumns} lists the columns to keep.</li>
  *   <li>{@link #multiplyAddBatch} gives each trial bit for bit the result of
  *       {@link #multiplyAdd} on that trial alone, whatever the blocking.</li>
  * </ul>
@@ -158,20 +161,27 @@ final class ColumnKernels {
     }
 
     /**
-     * Computes y += W(:, j) r_j for j = active[from], ..., active[to - 1], four columns per
-     * pass over y and one pass for the remaining one to three.
+     * Computes y += W(:, j) r_j for j = active[from], ..., active[to - 1], five columns per
+     * pass over y and one pass for the remaining one to four.
      */
     private static void addColumns(double[][] columns, double[] r, int[] active, int from, int to, double[] y,
             int n) {
         int k = from;
-        for (; k + 4 <= to; k += 4) {
+        for (; k + 5 <= to; k += 5) {
             int j0 = active[k];
             int j1 = active[k + 1];
             int j2 = active[k + 2];
             int j3 = active[k + 3];
-            addFourColumns(columns[j0], columns[j1], columns[j2], columns[j3], r[j0], r[j1], r[j2], r[j3], y, n);
+            int j4 = active[k + 4];
+            addFiveColumns(columns[j0], columns[j1], columns[j2], columns[j3], columns[j4],
+                    r[j0], r[j1], r[j2], r[j3], r[j4], y, n);
         }
         switch (to - k) {
+            case 4:
+                addFourColumns(columns[active[k]], columns[active[k + 1]], columns[active[k + 2]],
+                        columns[active[k + 3]], r[active[k]], r[active[k + 1]], r[active[k + 2]], r[active[k + 3]],
+                        y, n);
+                break;
             case 3:
                 addThreeColumns(columns[active[k]], columns[active[k + 1]], columns[active[k + 2]],
                         r[active[k]], r[active[k + 1]], r[active[k + 2]], y, n);
@@ -190,11 +200,15 @@ final class ColumnKernels {
     /** Computes y += W(:, j) r_j for j = 0, ..., n - 1, with the passes of {@link #addColumns}. */
     private static void addConsecutiveColumns(double[][] columns, double[] r, int n, double[] y) {
         int j = 0;
-        for (; j + 4 <= n; j += 4) {
-            addFourColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], r[j], r[j + 1], r[j + 2],
-                    r[j + 3], y, n);
+        for (; j + 5 <= n; j += 5) {
+            addFiveColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], columns[j + 4],
+                    r[j], r[j + 1], r[j + 2], r[j + 3], r[j + 4], y, n);
         }
         switch (n - j) {
+            case 4:
+                addFourColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], r[j], r[j + 1], r[j + 2],
+                        r[j + 3], y, n);
+                break;
             case 3:
                 addThreeColumns(columns[j], columns[j + 1], columns[j + 2], r[j], r[j + 1], r[j + 2], y, n);
                 break;
@@ -206,6 +220,13 @@ final class ColumnKernels {
                 break;
             default:
                 break;
+        }
+    }
+
+    private static void addFiveColumns(double[] c0, double[] c1, double[] c2, double[] c3, double[] c4, double r0,
+            double r1, double r2, double r3, double r4, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3 + c4[i] * r4;
         }
     }
 

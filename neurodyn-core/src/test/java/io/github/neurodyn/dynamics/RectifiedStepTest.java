@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RectifiedStepTest {
 
-    /** 37 neurons: not a multiple of the four columns per pass nor of the batch block. */
+    /** 37 neurons: not a multiple of the five columns per pass nor of the 16-column batch block. */
     private static final int N = 37;
     private static final double TAU_SECONDS = 0.02;
     /** Agreement of one Euler step with the plain loop, relative to the largest term. */
