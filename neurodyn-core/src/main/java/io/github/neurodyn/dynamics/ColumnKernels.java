@@ -135,7 +135,8 @@ final class ColumnKernels {
 
     /**
      * Computes y_b += W r_b for every trial, looping over the trials inside each block of four
-     * columns, with the passes of {@link #addConsecutiveColumns}.
+     * consecutive columns. The passes differ in width from {@link #addConsecutiveColumns}, but
+     * the summation order is the same, so every bit of the result is too.
      */
     private static void addConsecutiveColumnsBatch(double[][] columns, double[][] r, double[][] y, int n,
             int trials) {
