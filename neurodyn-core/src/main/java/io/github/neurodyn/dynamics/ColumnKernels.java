@@ -3,83 +3,257 @@ package io.github.neurodyn.dynamics;
 /**
  * Matrix-vector kernels on a matrix stored by column, {@code columns[j][i] = W(i, j)}.
  *
- * <p>Each kernel is an axpy sweep, y += W(:, j) r_j, unrolled over four columns so that
- * every load and store of y serves eight floating-point operations. The inner loops index
- * separate column arrays at the same offset, a form that HotSpot C2 vectorises. On JDK 17
- * and a 2-core AMD EPYC, one flat array indexed at several offsets ran about 2.5 times slower.
+ * <p>Each kernel is an axpy sweep, y += W(:, j) r_j, over a caller-given list of columns in
+ * increasing order, applied five columns per pass over y. The inner loops index separate
+ * column arrays at the same offset, a form that HotSpot C2 vectorises. On JDK 17 and a 2-core
+ * AMD EPYC, one flat array indexed at several offsets ran about 2.5 times slower. On JDK 17
+ * and a Xeon with AVX-512, passes of five columns took 5 to 11 % less time than passes of
+ * four, with C2 limited to AVX-512, AVX2, AVX or SSE code alike ({@code -XX:UseAVX=3} to
+ * {@code 0}). Passes of six or eight columns ran twice as slowly: their loop body exceeds
+ * C2's default {@code LoopUnrollLimit}, so C2 leaves it scalar. A JDK or CPU whose C2
+ * unrolls differently may need another width; measure with {@code StepBenchmark}.
  *
- * <p>A batch runs {@link #multiplyAddBatch}, which reuses each block of four columns for
- * every trial. A register-blocked variant that updated two or four trials in one inner loop
- * ran about twice as slowly per trial on JDK 17 (N = 200, B = 64, Xeon with AVX-512), which
- * suggests that C2 did not vectorise a loop with several output arrays. Blocks of eight
- * columns were slower too.
+ * <h2>Summation order</h2>
+ * Every kernel adds the products to y_i one column at a time, in increasing column order:
+ * y_i = fl(y_i + fl(W(i, j) r_j)) for each listed j. A pass of several columns writes that chain
+ * as one left-associated expression, so the result does not depend on how the columns are
+ * grouped into passes. Two consequences follow.
+ * <ul>
+ *   <li>Leaving out a column with r_j = 0 changes no bit of y except possibly the sign of a
+ *       zero, because its products are zeros and adding a zero is exact. This holds for
+ *       finite W, which {@link io.github.neurodyn.api.RateNetwork} enforces. An infinite
+ *       W(i, j) times 0 would be NaN, so a hook that writes an infinite weight into the live
+ *       columns of a silent unit goes unnoticed until that unit becomes active.
+ *       {@link #activeColumns} lists the columns to keep.</li>
+ *   <li>{@link #multiplyAddBatch} gives each trial bit for bit the result of
+ *       {@link #multiplyAdd} on that trial alone, whatever the blocking.</li>
+ * </ul>
  */
 final class ColumnKernels {
+
+    /**
+     * Columns per block of {@link #multiplyAddBatch}. Every trial uses a block before the
+     * next one is read: 16 columns take 25 KB at N = 200, within a 32 KB L1 cache, and
+     * 128 KB at N = 1000, within L2.
+     */
+    static final int BATCH_BLOCK_COLUMNS = 16;
 
     private ColumnKernels() {
     }
 
     /**
-     * Computes y += W r for an n x n matrix W given by columns. Costs 2 n^2 flops.
+     * Writes the indices j in [0, n) with r_j != 0, in increasing order, to the start of
+     * {@code active} and returns how many there are. A NaN rate counts as non-zero, so it
+     * still reaches y. Costs n comparisons.
+     *
+     * @param active a buffer of length at least n
      */
-    static void multiplyAdd(double[][] columns, double[] r, double[] y, int n) {
+    static int activeColumns(double[] r, int n, int[] active) {
+        // The leading run of non-zero rates, with a branch that is predictable when every
+        // unit is active (tanh, softplus) and exits within a few entries for ReLU states.
         int j = 0;
-        for (; j + 4 <= n; j += 4) {
-            double[] c0 = columns[j];
-            double[] c1 = columns[j + 1];
-            double[] c2 = columns[j + 2];
-            double[] c3 = columns[j + 3];
-            double r0 = r[j];
-            double r1 = r[j + 1];
-            double r2 = r[j + 2];
-            double r3 = r[j + 3];
-            for (int i = 0; i < n; i++) {
-                y[i] += c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3;
-            }
+        while (j < n && r[j] != 0.0) {
+            active[j] = j;
+            j++;
         }
+
+        // The rest branch-free: the index is always written and kept by advancing past it,
+        // because the signs of rectified units are random and a branch would often mispredict.
+        int count = j;
         for (; j < n; j++) {
-            double[] c = columns[j];
-            double rj = r[j];
-            for (int i = 0; i < n; i++) {
-                y[i] += c[i] * rj;
+            active[count] = j;
+            count += r[j] != 0.0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Returns the list 0, 1, ..., n - 1, which makes {@link #multiplyAdd} a dense product.
+     */
+    static int[] allColumns(int n) {
+        int[] all = new int[n];
+        for (int j = 0; j < n; j++) {
+            all[j] = j;
+        }
+        return all;
+    }
+
+    /**
+     * Computes y += sum over the listed columns j of W(:, j) r_j, for an n x n matrix W given
+     * by columns, in the summation order of the class comment. Costs 2 n count flops.
+     *
+     * @param active column indices in increasing order, for example from {@link #activeColumns}
+     * @param count how many entries of {@code active} to use
+     */
+    static void multiplyAdd(double[][] columns, double[] r, int[] active, int count, double[] y, int n) {
+        if (count == n) {
+            // Every column is listed, so the list is 0, ..., n - 1 and needs no lookups.
+            addConsecutiveColumns(columns, r, n, y);
+        } else {
+            addColumns(columns, r, active, 0, count, y, n);
+        }
+    }
+
+    /**
+     * Computes y_b += sum over the listed columns j of W(:, j) r_b,j for trials b in
+     * [0, trials), each with its own column list. The loop over trials sits inside the loop
+     * over blocks of {@link #BATCH_BLOCK_COLUMNS} columns, so each block stays in cache while
+     * every trial uses it. Each y_b receives the operations of {@link #multiplyAdd} in the
+     * same order, so the results are bit-identical. Costs 2 n (sum of counts) flops.
+     *
+     * @param active per trial, column indices in increasing order
+     * @param counts per trial, how many entries of its list to use
+     * @param cursors a work buffer of length at least {@code trials}
+     */
+    static void multiplyAddBatch(double[][] columns, double[][] r, int[][] active, int[] counts, int[] cursors,
+            double[][] y, int n, int trials) {
+        boolean allActive = true;
+        for (int b = 0; b < trials; b++) {
+            cursors[b] = 0;
+            allActive &= counts[b] == n;
+        }
+        if (allActive) {
+            // Every list is 0, ..., n - 1: blocks of four columns need no lookups and took about
+            // 10 % less time than blocks of 16 listed columns (N = 200, B = 64).
+            addConsecutiveColumnsBatch(columns, r, y, n, trials);
+            return;
+        }
+        for (int blockStart = 0; blockStart < n; blockStart += BATCH_BLOCK_COLUMNS) {
+            int blockEnd = blockStart + BATCH_BLOCK_COLUMNS;
+            for (int b = 0; b < trials; b++) {
+                int[] list = active[b];
+                int from = cursors[b];
+                int to = from;
+                while (to < counts[b] && list[to] < blockEnd) {
+                    to++;
+                }
+                addColumns(columns, r[b], list, from, to, y[b], n);
+                cursors[b] = to;
             }
         }
     }
 
     /**
-     * Computes y_b += W r_b for trials b in [0, trials). The loop over trials sits inside the
-     * loop over blocks of four columns, so each block stays in the L1 cache while every trial
-     * uses it. Each y_b receives the same operations in the same order as from
-     * {@link #multiplyAdd}, so the results are bit-identical. Costs 2 n^2 trials flops.
+     * Computes y_b += W r_b for every trial, looping over the trials inside each block of four
+     * consecutive columns. The passes differ in width from {@link #addConsecutiveColumns}, but
+     * the summation order is the same, so every bit of the result is too.
      */
-    static void multiplyAddBatch(double[][] columns, double[][] r, double[][] y, int n, int trials) {
+    private static void addConsecutiveColumnsBatch(double[][] columns, double[][] r, double[][] y, int n,
+            int trials) {
         int j = 0;
         for (; j + 4 <= n; j += 4) {
-            double[] c0 = columns[j];
-            double[] c1 = columns[j + 1];
-            double[] c2 = columns[j + 2];
-            double[] c3 = columns[j + 3];
             for (int b = 0; b < trials; b++) {
                 double[] rb = r[b];
-                double[] yb = y[b];
-                double r0 = rb[j];
-                double r1 = rb[j + 1];
-                double r2 = rb[j + 2];
-                double r3 = rb[j + 3];
-                for (int i = 0; i < n; i++) {
-                    yb[i] += c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3;
-                }
+                addFourColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], rb[j], rb[j + 1],
+                        rb[j + 2], rb[j + 3], y[b], n);
             }
         }
-        for (; j < n; j++) {
-            double[] c = columns[j];
-            for (int b = 0; b < trials; b++) {
-                double[] yb = y[b];
-                double rj = r[b][j];
-                for (int i = 0; i < n; i++) {
-                    yb[i] += c[i] * rj;
-                }
+        int remaining = n - j;
+        for (int b = 0; b < trials; b++) {
+            double[] rb = r[b];
+            if (remaining == 3) {
+                addThreeColumns(columns[j], columns[j + 1], columns[j + 2], rb[j], rb[j + 1], rb[j + 2], y[b], n);
+            } else if (remaining == 2) {
+                addTwoColumns(columns[j], columns[j + 1], rb[j], rb[j + 1], y[b], n);
+            } else if (remaining == 1) {
+                addOneColumn(columns[j], rb[j], y[b], n);
             }
+        }
+    }
+
+    /**
+     * Computes y += W(:, j) r_j for j = active[from], ..., active[to - 1], five columns per
+     * pass over y and one pass for the remaining one to four.
+     */
+    private static void addColumns(double[][] columns, double[] r, int[] active, int from, int to, double[] y,
+            int n) {
+        int k = from;
+        for (; k + 5 <= to; k += 5) {
+            int j0 = active[k];
+            int j1 = active[k + 1];
+            int j2 = active[k + 2];
+            int j3 = active[k + 3];
+            int j4 = active[k + 4];
+            addFiveColumns(columns[j0], columns[j1], columns[j2], columns[j3], columns[j4],
+                    r[j0], r[j1], r[j2], r[j3], r[j4], y, n);
+        }
+        switch (to - k) {
+            case 4:
+                addFourColumns(columns[active[k]], columns[active[k + 1]], columns[active[k + 2]],
+                        columns[active[k + 3]], r[active[k]], r[active[k + 1]], r[active[k + 2]], r[active[k + 3]],
+                        y, n);
+                break;
+            case 3:
+                addThreeColumns(columns[active[k]], columns[active[k + 1]], columns[active[k + 2]],
+                        r[active[k]], r[active[k + 1]], r[active[k + 2]], y, n);
+                break;
+            case 2:
+                addTwoColumns(columns[active[k]], columns[active[k + 1]], r[active[k]], r[active[k + 1]], y, n);
+                break;
+            case 1:
+                addOneColumn(columns[active[k]], r[active[k]], y, n);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Computes y += W(:, j) r_j for j = 0, ..., n - 1, with the passes of {@link #addColumns}. */
+    private static void addConsecutiveColumns(double[][] columns, double[] r, int n, double[] y) {
+        int j = 0;
+        for (; j + 5 <= n; j += 5) {
+            addFiveColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], columns[j + 4],
+                    r[j], r[j + 1], r[j + 2], r[j + 3], r[j + 4], y, n);
+        }
+        switch (n - j) {
+            case 4:
+                addFourColumns(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], r[j], r[j + 1], r[j + 2],
+                        r[j + 3], y, n);
+                break;
+            case 3:
+                addThreeColumns(columns[j], columns[j + 1], columns[j + 2], r[j], r[j + 1], r[j + 2], y, n);
+                break;
+            case 2:
+                addTwoColumns(columns[j], columns[j + 1], r[j], r[j + 1], y, n);
+                break;
+            case 1:
+                addOneColumn(columns[j], r[j], y, n);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void addFiveColumns(double[] c0, double[] c1, double[] c2, double[] c3, double[] c4, double r0,
+            double r1, double r2, double r3, double r4, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3 + c4[i] * r4;
+        }
+    }
+
+    private static void addFourColumns(double[] c0, double[] c1, double[] c2, double[] c3, double r0, double r1,
+            double r2, double r3, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c0[i] * r0 + c1[i] * r1 + c2[i] * r2 + c3[i] * r3;
+        }
+    }
+
+    private static void addThreeColumns(double[] c0, double[] c1, double[] c2, double r0, double r1, double r2,
+            double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c0[i] * r0 + c1[i] * r1 + c2[i] * r2;
+        }
+    }
+
+    private static void addTwoColumns(double[] c0, double[] c1, double r0, double r1, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c0[i] * r0 + c1[i] * r1;
+        }
+    }
+
+    private static void addOneColumn(double[] c, double rj, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + c[i] * rj;
         }
     }
 
@@ -88,11 +262,7 @@ final class ColumnKernels {
      */
     static void multiplyAddRectangular(double[][] columns, double[] e, double[] y, int n) {
         for (int j = 0; j < columns.length; j++) {
-            double[] c = columns[j];
-            double ej = e[j];
-            for (int i = 0; i < n; i++) {
-                y[i] += c[i] * ej;
-            }
+            addOneColumn(columns[j], e[j], y, n);
         }
     }
 

