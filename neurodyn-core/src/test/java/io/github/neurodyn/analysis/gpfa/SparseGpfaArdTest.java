@@ -38,8 +38,8 @@ class SparseGpfaArdTest {
         Random random = new Random(2021);
         GpfaParameters truth = SyntheticGpfa.model(neurons, TRUE_LENGTH_SCALES, random);
         GpfaData data = SyntheticGpfa.draw(truth, segments, bins, 20, random);
-        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, inducing, iterations, LEARNING_RATE, segments,
-                0, 0.01, 5L, null);
+        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, NoiseModel.GAUSSIAN, inducing, iterations,
+                LEARNING_RATE, segments, neurons, 0, 0.01, 5L, null);
         SparseGpfaFit fit = SparseGpfa.fit(data, options);
 
         String scales = Arrays.toString(fit.ardScales());
