@@ -153,6 +153,16 @@ final class InducingLatents {
         return marginalVariances;
     }
 
+    /** @return {@code A_j = K_xz K_zz^-1} of latent j, {@code T x M_j}, owned by this object */
+    DMatrixRMaj gain(int j) {
+        return gains[j];
+    }
+
+    /** @return {@code K_zz^-1} of latent j, owned by this object */
+    DMatrixRMaj kernelInverse(int j) {
+        return kernelInverses[j];
+    }
+
     /** @return {@code sum_j KL(q(u_j) || p(u_j))}, in nats */
     double divergence() {
         return divergence;

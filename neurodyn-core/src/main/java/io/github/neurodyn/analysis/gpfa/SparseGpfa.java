@@ -23,21 +23,25 @@ import org.slf4j.LoggerFactory;
  *          - sum_k sum_j KL(q(u_kj) || p(u_kj)) - sum_n KL(q(c_n) || p(c_n | s))
  * </pre>
  * ({@link BayesianLoadings} and {@link InducingLatents} give the terms and their gradients).
- * Each iteration draws B of the S segments and b of the N neurons and takes one Adam step on
- * the batch neurons' rows ({@code mu_n}, {@code L_n}, {@code d_n}, {@code log R_n}) with their
- * likelihood gradient scaled by S/B, one Adam step on each batch segment's {@code q(u)} with its
- * likelihood gradient scaled by N/b, and one on the log length scales with the minibatch
- * estimate scaled by both. Then every ARD scale takes its maximiser for the current q(C),
- * {@code s_j^2 = sum_n E_q[c_nj^2] / N}. Columns that do not help the likelihood shrink, their
- * {@code s_j^2} follows, and a latent counts as retained while {@code s_j^2} exceeds the
- * retention threshold times the largest scale.
+ * Each iteration draws B of the S segments and b of the N neurons. For Gaussian noise each
+ * batch segment's {@code q(u)} and then each batch neuron's {@code q(c_n)}, {@code d_n} and
+ * {@code R_n} move to their closed-form optimum given the rest ({@link ConjugateGaussianUpdates}),
+ * fully when the minibatch is the whole data along that axis and otherwise by a stochastic
+ * natural-gradient step of size {@code (1 + visits)^-0.6}. Other noise models take Adam steps
+ * (Kingma and Ba, ICLR 2015) on the same blocks with the exact gradients, the likelihood term
+ * scaled by S/B for the neuron rows and by N/b for {@code q(u)}. The log length scales always take
+ * an Adam step on the minibatch gradient scaled by both. Then every ARD scale takes its
+ * maximiser for the current q(C), {@code s_j^2 = sum_n E_q[c_nj^2] / N}. Columns that do not
+ * help the likelihood shrink, their {@code s_j^2} follows, and a latent counts as retained while
+ * {@code s_j^2} exceeds the retention threshold times the largest scale.
  *
  * <p>Cost per iteration: {@code O(B (D M^3 + T D M^2 + T b D^2))} flops with M inducing points
  * and segments of T bins. Memory: the data, plus {@code D (M + M^2)} values and two Adam moments
  * for each segment and {@code O(D^2)} for each neuron.
  *
- * <p>Limitations: only Gaussian noise is fitted. The latent prior variances stay at 1 because
- * the ARD scales carry the scale of each latent.
+ * <p>Limitations: only Gaussian noise is reachable through {@link #fit(GpfaData, SparseGpfaOptions)}.
+ * The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.
+ * The reported objective is a minibatch estimate unless both minibatches cover the data.
  */
 public final class SparseGpfa {
 
@@ -48,6 +52,8 @@ public final class SparseGpfa {
     private static final double ARD_FLOOR_SHARE = 1e-12;
     /** Smallest noise variance, as a share of the initial noise variance of the neuron. */
     private static final double NOISE_FLOOR_SHARE = 1e-3;
+    /** Exponent kappa of the natural-gradient step size {@code (1 + visits)^-kappa}. */
+    private static final double STEP_DECAY = 0.6;
     /** Starting variance of each q(c_nj), as a share of the mean square of column j of the start. */
     private static final double INITIAL_SPREAD_SHARE = 1e-2;
 
@@ -72,9 +78,18 @@ public final class SparseGpfa {
             throw new IllegalArgumentException("noise is " + options.noise()
                     + " but the sparse fit supports only GAUSSIAN so far");
         }
+        return fit(data, options, GaussianPredictorLikelihood.INSTANCE);
+    }
+
+    /**
+     * Fits with any noise model. The Gaussian model takes the closed-form updates of
+     * {@link ConjugateGaussianUpdates} for q(C), d, R and q(u); any other takes Adam steps on
+     * them with the exact gradients of {@link BayesianLoadings}.
+     */
+    static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PredictorLikelihood likelihood) {
         GpfaParameters start = new ExactGpfaEm(data, ExactGpfaOptions.defaults(options.latentCount()))
                 .initialParameters();
-        return new Run(data, options, start, GaussianPredictorLikelihood.INSTANCE).fit();
+        return new Run(data, options, start, likelihood).fit();
     }
 
     /** State of one fit: the neuron rows, the per-segment q(u), the length scales and their Adam states. */
@@ -97,6 +112,10 @@ public final class SparseGpfa {
         private final Adam[] localAdams;
         private final BayesianLoadings loadings;
         private final int offset;
+        /** Closed-form updates for Gaussian noise, or null when every block takes Adam steps. */
+        private final ConjugateGaussianUpdates conjugate;
+        private final int[] localVisits;
+        private final int[] rowVisits;
 
         Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start, PredictorLikelihood likelihood) {
             this.data = data;
@@ -112,6 +131,10 @@ public final class SparseGpfa {
             }
             loadings = new BayesianLoadings(latents, maxBins, likelihood);
             offset = BayesianLoadings.offsetIndex(latents);
+            conjugate = likelihood instanceof GaussianPredictorLikelihood
+                    ? new ConjugateGaussianUpdates(latents, neurons) : null;
+            localVisits = new int[segments];
+            rowVisits = new int[neurons];
 
             // neuron rows: q(c_n) centred on the principal axes with a small isotropic spread
             int length = BayesianLoadings.rowLength(latents, likelihood);
@@ -189,9 +212,22 @@ public final class SparseGpfa {
                 double elbo = 0;
 
                 // minibatch likelihood; q(u) of each batch segment takes its own step
+                if (conjugate != null) {
+                    conjugate.clear(batchNeurons);
+                }
                 for (int b = 0; b < segmentBatch; b++) {
                     int k = segmentOrder[b];
                     DMatrixRMaj y = data.activityView(k);
+                    if (conjugate != null) {
+                        InducingLatents before = new InducingLatents(parameters, data.timesMs(k),
+                                repeat(inducingTimesMs[k]), means(k), factors(k));
+                        DMatrixRMaj[] means = means(k);
+                        DMatrixRMaj[] factors = factors(k);
+                        double rho = neuronBatch == neurons ? 1 : stepSize(localVisits[k]++);
+                        conjugate.updateLatents(before, loadings, rows, batchNeurons, neuronScale, y.data, means,
+                                factors, rho);
+                        storeLocal(k, means, factors);
+                    }
                     InducingLatents marginals = new InducingLatents(parameters, data.timesMs(k),
                             repeat(inducingTimesMs[k]), means(k), factors(k));
                     DMatrixRMaj g = new DMatrixRMaj(y.numRows, latents);
@@ -205,7 +241,11 @@ public final class SparseGpfa {
                     for (int j = 0; j < latents; j++) {
                         lengthGradient[j] += segmentScale * latent.logLengthScales()[j];
                     }
-                    localAdams[k].ascend(locals[k], localGradient(k, latent));
+                    if (conjugate != null) {
+                        conjugate.add(marginals, y.data, batchNeurons);
+                    } else {
+                        localAdams[k].ascend(locals[k], localGradient(k, latent));
+                    }
                 }
 
                 // neuron rows: likelihood scaled to all segments, minus KL(q(c_n) || p(c_n | s))
@@ -217,8 +257,13 @@ public final class SparseGpfa {
                     elbo -= loadings.divergence(rows[n], ardScales, gradient);
                 }
                 for (int n : batchNeurons) {
-                    rowAdams[n].ascend(rows[n], rowGradients[n]);
-                    rows[n][offset + 1] = Math.max(rows[n][offset + 1], logNoiseFloor[n]);
+                    if (conjugate != null) {
+                        double rho = segmentBatch == segments ? 1 : stepSize(rowVisits[n]++);
+                        conjugate.updateNeuron(loadings, rows[n], n, ardScales, segmentScale, rho, logNoiseFloor[n]);
+                    } else {
+                        rowAdams[n].ascend(rows[n], rowGradients[n]);
+                        rows[n][offset + 1] = Math.max(rows[n][offset + 1], logNoiseFloor[n]);
+                    }
                 }
                 lengthAdam.ascend(logLengthScales, lengthGradient);
                 updateArdScales();
@@ -365,6 +410,18 @@ public final class SparseGpfa {
             return factors;
         }
 
+        /** Stores q(u) of segment k into its local vector, the diagonal of each L_j as log L_ii. */
+        private void storeLocal(int k, DMatrixRMaj[] means, DMatrixRMaj[] factors) {
+            for (int j = 0; j < latents; j++) {
+                int start = j * (inducing + inducing * inducing);
+                System.arraycopy(means[j].data, 0, locals[k], start, inducing);
+                System.arraycopy(factors[j].data, 0, locals[k], start + inducing, inducing * inducing);
+                for (int i = 0; i < inducing; i++) {
+                    locals[k][start + inducing + i * inducing + i] = Math.log(factors[j].get(i, i));
+                }
+            }
+        }
+
         /** Maps the gradient to the local vector, whose diagonal of L_j is stored as log L_ii. */
         private double[] localGradient(int k, ElboGradient g) {
             double[] gradient = new double[localLength];
@@ -379,6 +436,14 @@ public final class SparseGpfa {
             }
             return gradient;
         }
+    }
+
+    /**
+     * Returns the stochastic natural-gradient step size {@code (1 + visits)^-0.6} for a block
+     * updated from a minibatch, which satisfies the Robbins-Monro conditions.
+     */
+    private static double stepSize(int visits) {
+        return Math.pow(1 + visits, -STEP_DECAY);
     }
 
     private static int[] identity(int size) {
