@@ -81,11 +81,11 @@ public final class GpfaScaleRun {
         SparseGpfaFit fit = SparseGpfa.fit(data, options);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        int[] kept = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
+        int[] retainedIndices = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
         DMatrixRMaj c = fit.parameters().loadings();
-        DMatrixRMaj retained = new DMatrixRMaj(neurons, kept.length);
-        for (int i = 0; i < kept.length; i++) {
-            CommonOps_DDRM.extract(c, 0, neurons, kept[i], kept[i] + 1, retained, 0, i);
+        DMatrixRMaj retained = new DMatrixRMaj(neurons, retainedIndices.length);
+        for (int i = 0; i < retainedIndices.length; i++) {
+            CommonOps_DDRM.extract(c, 0, neurons, retainedIndices[i], retainedIndices[i] + 1, retained, 0, i);
         }
         double[] angles = SubspaceAngles.between(retained, loadings);
         System.out.printf(Locale.ROOT, "fit: %.1f s for %d iterations, %d of %d latents retained, "
