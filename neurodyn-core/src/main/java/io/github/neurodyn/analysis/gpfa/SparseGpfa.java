@@ -114,6 +114,8 @@ public final class SparseGpfa {
         private final int offset;
         /** Closed-form updates for Gaussian noise, or null when every block takes Adam steps. */
         private final ConjugateGaussianUpdates conjugate;
+        /** Whether the noise model stores {@code log R_n} right after {@code d_n} in each row. */
+        private final boolean hasNoiseVariance;
         private final int[] localVisits;
         private final int[] rowVisits;
 
@@ -133,6 +135,7 @@ public final class SparseGpfa {
             offset = BayesianLoadings.offsetIndex(latents);
             conjugate = likelihood instanceof GaussianPredictorLikelihood
                     ? new ConjugateGaussianUpdates(latents, neurons) : null;
+            hasNoiseVariance = likelihood.parametersPerNeuron() > 0;
             localVisits = new int[segments];
             rowVisits = new int[neurons];
 
@@ -157,7 +160,9 @@ public final class SparseGpfa {
                 }
                 rows[n][offset] = start.offsets()[n];
                 double logR = Math.log(start.noiseVariances()[n]);
-                rows[n][offset + 1] = logR;
+                if (hasNoiseVariance) {
+                    rows[n][offset + 1] = logR;
+                }
                 logNoiseFloor[n] = logR + Math.log(NOISE_FLOOR_SHARE);
                 rowAdams[n] = conjugate == null ? new Adam(length, options.learningRate()) : null;
             }
@@ -261,7 +266,9 @@ public final class SparseGpfa {
                         conjugate.updateNeuron(loadings, rows[n], n, ardScales, segmentScale, rho, logNoiseFloor[n]);
                     } else {
                         rowAdams[n].ascend(rows[n], rowGradients[n]);
-                        rows[n][offset + 1] = Math.max(rows[n][offset + 1], logNoiseFloor[n]);
+                        if (hasNoiseVariance) {
+                            rows[n][offset + 1] = Math.max(rows[n][offset + 1], logNoiseFloor[n]);
+                        }
                     }
                 }
                 lengthAdam.ascend(logLengthScales, lengthGradient);
@@ -369,7 +376,8 @@ public final class SparseGpfa {
             for (int n = 0; n < neurons; n++) {
                 System.arraycopy(rows[n], 0, c.data, n * latents, latents);
                 d[n] = rows[n][offset];
-                r[n] = Math.exp(rows[n][offset + 1]);
+                // NOTE: a noise model without its own parameter (Poisson) reports R_n = 1
+                r[n] = hasNoiseVariance ? Math.exp(rows[n][offset + 1]) : 1;
             }
             double[] lengths = new double[latents];
             for (int j = 0; j < latents; j++) {
