@@ -63,6 +63,7 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
      *     numerically singular
      */
     public static ProspectiveCost of(DMatrixRMaj a, DMatrixRMaj readout) {
+        requireReadout(a, readout);
         DMatrixRMaj gramian = Gramians.observability(a, readout);
         return normalised(gramian);
     }
@@ -80,6 +81,7 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
      */
     public static ProspectiveCost of(DMatrixRMaj a, DMatrixRMaj readout, double movementSeconds) {
         Arguments.requirePositive(movementSeconds, "movementSeconds");
+        requireReadout(a, readout);
         DMatrixRMaj gramian = Gramians.observability(a, readout, movementSeconds);
         return normalised(gramian);
     }
@@ -183,7 +185,7 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
      */
     public DMatrixRMaj potentBasis(int k) {
         requireDimension(k);
-        return CommonOps_DDRM.extract(eigenvectors, 0, size(), 0, k);
+        return columns(0, k);
     }
 
     /**
@@ -196,7 +198,26 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
      */
     public DMatrixRMaj nullBasis(int k) {
         requireDimension(k);
-        return CommonOps_DDRM.extract(eigenvectors, 0, size(), k, size());
+        return columns(k, size());
+    }
+
+    /** Returns eigenvector columns {@code from} to {@code to - 1}, an N x 0 matrix when they are equal. */
+    private DMatrixRMaj columns(int from, int to) {
+        if (from == to) {
+            return new DMatrixRMaj(size(), 0);
+        }
+        return CommonOps_DDRM.extract(eigenvectors, 0, size(), from, to);
+    }
+
+    /** Checks the readout against A, so that messages name it rather than the Gramian's argument. */
+    private static void requireReadout(DMatrixRMaj a, DMatrixRMaj readout) {
+        Arguments.requireSquare(a, "a");
+        Arguments.requireNonNull(readout, "readout");
+        if (readout.numCols != a.numCols) {
+            throw new IllegalArgumentException(String.format(
+                    "readout has %d columns, expected %d (one per state of a)", readout.numCols, a.numCols));
+        }
+        Arguments.requireFinite(readout, "readout");
     }
 
     /**

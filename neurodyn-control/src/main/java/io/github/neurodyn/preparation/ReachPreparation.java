@@ -251,6 +251,8 @@ public final class ReachPreparation {
      * @return the path error in meters
      */
     public static double pathErrorMeters(ArmTrajectory trajectory, Reach reach) {
+        Arguments.requireNonNull(trajectory, "trajectory");
+        Arguments.requireNonNull(reach, "reach");
         DMatrixRMaj hand = trajectory.handPositions();
         DMatrixRMaj target = reach.handPositions();
         int samples = Math.min(hand.numRows, target.numRows);

@@ -1,5 +1,7 @@
 package io.github.neurodyn.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.neurodyn.api.Nonlinearity;
 import io.github.neurodyn.api.RateNetwork;
 import io.github.neurodyn.loop.ThalamocorticalLoop;
@@ -14,8 +16,8 @@ import io.github.neurodyn.testing.BadInput;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -45,8 +47,8 @@ class PreparationLoopBadInputTest {
         Preparation preparation = Preparation.builder().network(network).preparedState(xStar).cost(cost).build();
         Perturbation pulse = Perturbation.defaults(N, 1);
         return BadInput.tests(
-                new BadInput("cost null A", "A", () -> ProspectiveCost.of(null, readout)),
-                new BadInput("cost NaN A", "A", () -> ProspectiveCost.of(withNaN(a), readout)),
+                new BadInput("cost null a", "a", () -> ProspectiveCost.of(null, readout)),
+                new BadInput("cost NaN a", "a", () -> ProspectiveCost.of(withNaN(a), readout)),
                 new BadInput("cost unstable A", "A", () -> ProspectiveCost.of(CommonOps_DDRM.identity(N), readout)),
                 new BadInput("cost zero movement time", "movementSeconds", () -> ProspectiveCost.of(a, readout, 0)),
                 new BadInput("cost NaN movement time", "movementSeconds",
@@ -110,15 +112,9 @@ class PreparationLoopBadInputTest {
                         () -> ThalamocorticalLoop.fit(preparation, 2, 1, 0.01, Double.POSITIVE_INFINITY)));
     }
 
-    /**
-     * Rows that fail today. {@code ProspectiveCost.of} names the readout {@code C} instead of
-     * {@code readout}, {@code potentBasis(0)} raises EJML's {@code MatrixDimensionException},
-     * and {@code ReachPreparation.pathErrorMeters(null, reach)} raises
-     * {@link NullPointerException}.
-     */
-    @Disabled("the preparation package does not reject these arguments by name yet")
+    /** Readout and trajectory arguments, named in the messages rather than reported by a callee. */
     @TestFactory
-    List<DynamicTest> knownMessageGaps() {
+    List<DynamicTest> readoutAndTrajectoryArguments() {
         DMatrixRMaj a = CommonOps_DDRM.diag(-1, -2, -3, -4);
         DMatrixRMaj readout = new DMatrixRMaj(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}});
         DMatrixRMaj nanReadout = readout.copy();
@@ -128,9 +124,23 @@ class PreparationLoopBadInputTest {
                 new BadInput("cost readout of other width", "readout",
                         () -> ProspectiveCost.of(a, new DMatrixRMaj(2, N + 1))),
                 new BadInput("cost NaN readout", "readout", () -> ProspectiveCost.of(a, nanReadout)),
-                new BadInput("cost zero potent dimension", "k", () -> cost.potentBasis(0)),
+                new BadInput("cost potent dimension above N", "k", () -> cost.potentBasis(N + 1)),
                 new BadInput("path error null trajectory", "trajectory", () -> ReachPreparation.pathErrorMeters(null,
                         ReachTargets.DEFAULT.reach(TwoLinkArm.withDefaults(), 0))));
+    }
+
+    @Test
+    void zeroPotentDimensionGivesEmptyPotentBasis() {
+        ProspectiveCost cost = ProspectiveCost.of(CommonOps_DDRM.diag(-1, -2, -3, -4),
+                new DMatrixRMaj(new double[][] {{1, 0, 0, 0}}));
+        assertEquals(0, cost.potentBasis(0).numCols);
+    }
+
+    @Test
+    void fullPotentDimensionGivesEmptyNullBasis() {
+        ProspectiveCost cost = ProspectiveCost.of(CommonOps_DDRM.diag(-1, -2, -3, -4),
+                new DMatrixRMaj(new double[][] {{1, 0, 0, 0}}));
+        assertEquals(0, cost.nullBasis(4).numCols);
     }
 
     private static DMatrixRMaj withNaN(DMatrixRMaj m) {

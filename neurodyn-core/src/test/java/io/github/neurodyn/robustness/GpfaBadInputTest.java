@@ -12,7 +12,6 @@ import io.github.neurodyn.testing.BadInput;
 import java.nio.file.Path;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -64,11 +63,15 @@ class GpfaBadInputTest {
                 new BadInput("exact fit too many latents", "latentCount",
                         () -> ExactGpfa.fit(data, ExactGpfaOptions.defaults(NEURONS + 1))),
                 new BadInput("sparse options one inducing point", "inducingPoints",
-                        () -> new SparseGpfaOptions(1, 1, 10, 0.05, 8, 1e-5, 0.01, 1, null)),
+                        () -> new SparseGpfaOptions(1, NoiseModel.GAUSSIAN, 1, 10, 0.05, 8, 5, 1e-5, 0.01, 1, null)),
                 new BadInput("sparse options zero learning rate", "learningRate",
-                        () -> new SparseGpfaOptions(1, 20, 10, 0, 8, 1e-5, 0.01, 1, null)),
+                        () -> new SparseGpfaOptions(1, NoiseModel.GAUSSIAN, 20, 10, 0, 8, 5, 1e-5, 0.01, 1, null)),
                 new BadInput("sparse options zero retention", "retentionThreshold",
-                        () -> new SparseGpfaOptions(1, 20, 10, 0.05, 8, 1e-5, 0, 1, null)),
+                        () -> new SparseGpfaOptions(1, NoiseModel.GAUSSIAN, 20, 10, 0.05, 8, 5, 1e-5, 0, 1, null)),
+                new BadInput("sparse options null noise", "noise",
+                        () -> new SparseGpfaOptions(1, null, 20, 10, 0.05, 8, 5, 1e-5, 0.01, 1, null)),
+                new BadInput("sparse options zero neuron batch", "neuronsPerBatch",
+                        () -> new SparseGpfaOptions(1, NoiseModel.GAUSSIAN, 20, 10, 0.05, 8, 0, 1e-5, 0.01, 1, null)),
                 new BadInput("sparse fit null data", "data", () -> SparseGpfa.fit(null, SparseGpfaOptions.defaults(1))),
                 new BadInput("sparse fit null options", "options", () -> SparseGpfa.fit(data, null)),
                 new BadInput("sparse fit too many latents", "latentCount",
@@ -94,15 +97,9 @@ class GpfaBadInputTest {
                         () -> GpfaDataFiles.readNpy(Path.of("missing.npy"), 0, NoiseModel.GAUSSIAN)));
     }
 
-    /**
-     * Rows that fail today. {@code GpfaData.continuous} wraps a null array in {@code List.of},
-     * which raises {@link NullPointerException}. {@code ExactGpfa.posterior} checks the query
-     * grid through {@code GpfaData.continuous}, so its messages name {@code timesMs} instead of
-     * {@code queryTimesMs}.
-     */
-    @Disabled("GpfaData.continuous and ExactGpfa.posterior do not name these arguments yet")
+    /** Null arrays of one continuous segment and a bad query grid, each named in the message. */
     @TestFactory
-    List<DynamicTest> knownMessageGaps() {
+    List<DynamicTest> segmentArraysAndQueryGrid() {
         DMatrixRMaj activity = SeededInputs.gaussian(BINS, NEURONS, 5);
         GpfaParameters parameters = new GpfaParameters(SeededInputs.gaussian(NEURONS, 1, 6), new double[NEURONS],
                 new double[] {1, 1, 1}, new double[] {0.1}, new double[] {1});

@@ -88,7 +88,7 @@ class SpectralBadInputTest {
                 new BadInput("optimiser null rule", "rule", () -> StabilityOptimizer.builder(weights, 2).gradient(null)),
                 new BadInput("optimiser negative iterations", "maxIterations",
                         () -> StabilityOptimizer.builder(weights, 2).maxIterations(-1)),
-                new BadInput("optimiser NaN target", "target",
+                new BadInput("optimiser NaN target", "targetAbscissa",
                         () -> StabilityOptimizer.builder(weights, 2).targetAbscissa(Double.NaN)),
                 new BadInput("optimiser negative rebalance", "gamma",
                         () -> StabilityOptimizer.builder(weights, 2).rebalance(-1)),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
 
@@ -29,12 +30,17 @@ public record BadInput(String name, String argument, Executable call) {
         return Arrays.stream(rows).map(BadInput::test).toList();
     }
 
+    /** Returns whether the message contains the argument as a whole word, so that "a" does not match "value". */
+    private boolean namesArgument(String message) {
+        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(argument) + "(?![A-Za-z0-9])").matcher(message).find();
+    }
+
     private DynamicTest test() {
         return DynamicTest.dynamicTest(name, () -> {
             IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, call, name);
             String message = thrown.getMessage();
             assertNotNull(message, name + ": message");
-            assertTrue(message.contains(argument), () -> name + ": message does not name '" + argument + "': " + message);
+            assertTrue(namesArgument(message), () -> name + ": message does not name '" + argument + "': " + message);
         });
     }
 }

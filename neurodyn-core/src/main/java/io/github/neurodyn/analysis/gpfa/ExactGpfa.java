@@ -70,7 +70,7 @@ public final class ExactGpfa {
         Arguments.requireNonNull(parameters, "parameters");
         Arguments.requireNonNull(queryTimesMs, "queryTimesMs");
         GpfaData segment = GpfaData.continuous(GpfaData.defaultNames(parameters.neuronCount()), timesMs, activity);
-        GpfaData.continuous(List.of("query"), queryTimesMs, new DMatrixRMaj(queryTimesMs.length, 1));
+        GpfaData.requireTimeGrid(queryTimesMs, "queryTimesMs");
         DMatrixRMaj kernelInverses = new DMatrixRMaj(1, 1);
         LatentPosterior atData = posterior(parameters, segment.timesMs(0), segment.activity(0), kernelInverses);
 

@@ -41,6 +41,8 @@ public final class GpfaData {
      *     strictly increasing or the matrix has another shape or a non-finite entry
      */
     public static GpfaData continuous(List<String> neuronNames, double[] timesMs, DMatrixRMaj activity) {
+        Arguments.requireNonNull(timesMs, "timesMs");
+        Arguments.requireNonNull(activity, "activity");
         return of(neuronNames, List.of(timesMs), List.of(activity));
     }
 
@@ -80,16 +82,7 @@ public final class GpfaData {
         List<DMatrixRMaj> activityCopies = new ArrayList<>();
         for (int k = 0; k < timesMs.size(); k++) {
             double[] times = Arguments.requireNonNull(timesMs.get(k), "timesMs[" + k + "]");
-            String label = "segment " + k;
-            Arguments.requireAtLeast(times.length, 1, "timesMs[" + k + "].length");
-            Arguments.requireFinite(times, "timesMs[" + k + "]");
-            for (int t = 1; t < times.length; t++) {
-                if (!(times[t] > times[t - 1])) {
-                    throw new IllegalArgumentException(String.format(
-                            "timesMs of %s is not strictly increasing at bin %d (%s after %s ms)",
-                            label, t, times[t], times[t - 1]));
-                }
-            }
+            requireTimeGrid(times, "timesMs[" + k + "]");
             DMatrixRMaj y = Arguments.requireNonNull(activity.get(k), "activity[" + k + "]");
             Arguments.requireShape(y, times.length, names.size(), "activity[" + k + "]");
             Arguments.requireFinite(y, "activity[" + k + "]");
@@ -97,6 +90,27 @@ public final class GpfaData {
             activityCopies.add(y.copy());
         }
         return new GpfaData(names, List.copyOf(timeCopies), List.copyOf(activityCopies));
+    }
+
+    /**
+     * Checks a time grid: at least one bin, finite, strictly increasing.
+     *
+     * @param times the bin times in ms
+     * @param name the argument name for messages
+     * @throws IllegalArgumentException naming {@code name} when the grid is empty, has a
+     *     non-finite entry or does not increase strictly
+     */
+    static void requireTimeGrid(double[] times, String name) {
+        Arguments.requireNonNull(times, name);
+        Arguments.requireAtLeast(times.length, 1, name + ".length");
+        Arguments.requireFinite(times, name);
+        for (int t = 1; t < times.length; t++) {
+            if (!(times[t] > times[t - 1])) {
+                throw new IllegalArgumentException(String.format(
+                        "%s is not strictly increasing at bin %d (%s ms after %s ms); expected increasing times",
+                        name, t, times[t], times[t - 1]));
+            }
+        }
     }
 
     /**
