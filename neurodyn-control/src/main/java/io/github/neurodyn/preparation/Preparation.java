@@ -450,8 +450,14 @@ public final class Preparation {
                     return GainSchedule.none(network.size());
                 }
                 synchronized (gains) {
+                    if (gains.flow == null) {
+                        gains.flow = RiccatiFlow.start(a, scaledInput, cost.matrix(), lambda, riccatiStepSeconds);
+                    }
                     if (gains.finiteHorizon == null || gains.finiteHorizon.horizonSeconds() < longestSeconds) {
-                        gains.finiteHorizon = GainSchedule.timeVarying(finiteHorizonGain(longestSeconds));
+                        gains.flow.extendTo(longestSeconds);
+                        gains.finiteHorizon = gains.flow.schedule();
+                        LOG.debug("finite-horizon preparation gain extended to {} s: {} grid points",
+                                longestSeconds, gains.flow.points());
                     }
                     return gains.finiteHorizon;
                 }
@@ -466,10 +472,14 @@ public final class Preparation {
         return r;
     }
 
-    /** Gains that depend only on A, B, Q_C and lambda, computed on first use. */
+    /**
+     * Gains that depend only on A, B, Q_C and lambda, computed on first use. The Riccati flow
+     * stays open and is extended when a longer window is requested.
+     */
     private static final class GainCache {
         private LqrGain steadyState;
         private LqrGain identityCost;
+        private RiccatiFlow flow;
         private GainSchedule finiteHorizon;
     }
 
