@@ -43,6 +43,8 @@ class RiccatiFlowTest {
     private static final double FAST_RUN_TOLERANCE = 1e-6;
     private static final double EXTENSION_TOLERANCE = 1e-10;
     private static final double GAIN_TOLERANCE = 1e-12;
+    /** Relative difference between the column-kernel integrator and the plain reference. */
+    private static final double KERNEL_TOLERANCE = 1e-12;
 
     private record Problem(RateNetwork network, DMatrixRMaj a, DMatrixRMaj scaledInput, DMatrixRMaj inputMatrix,
             DMatrixRMaj q, double[] xStar, double[] x0) {
@@ -153,6 +155,48 @@ class RiccatiFlowTest {
     }
 
 
+    @Test
+    void extensionLeavesShorterWindowsUnchanged() {
+        Problem p = problem(new Random(9), CommonOps_DDRM.identity(N));
+        RiccatiFlow flow = RiccatiFlow.start(p.a, p.scaledInput, p.q, LAMBDA, COARSE_STEP);
+        flow.extendTo(0.2);
+        double[] before = new double[2];
+        DMatrixRMaj statesBefore = simulate(p, flow.schedule(), 0.2, before);
+        flow.extendTo(HORIZON);
+        double[] after = new double[2];
+        DMatrixRMaj statesAfter = simulate(p, flow.schedule(), 0.2, after);
+
+        assertEquals(before[0], after[0], 0.0, "state cost");
+        assertEquals(before[1], after[1], 0.0, "input energy");
+        for (int k = 0; k < statesBefore.data.length; k++) {
+            assertEquals(statesBefore.data[k], statesAfter.data[k], 0.0, "state entry " + k);
+        }
+    }
+
+    @Test
+    void integratorMatchesReferenceRungeKutta() {
+        Random random = new Random(10);
+        DMatrixRMaj dense = PreparationTest.randomMatrix(N, 3, random);
+        for (DMatrixRMaj b : List.of(CommonOps_DDRM.identity(N), dense)) {
+            Problem p = problem(random, b);
+            DMatrixRMaj gain = PreparationTest.randomMatrix(b.numCols, N, random);
+            GainSchedule schedule = GainSchedule.constant(gain, p.scaledInput);
+            double[] integrals = new double[2];
+            double window = 0.05;
+            DMatrixRMaj states = simulate(p, schedule, window, integrals);
+            double[] expected = new double[N + 2];
+            referenceRungeKutta(p, gain, window, expected);
+
+            for (int i = 0; i < N; i++) {
+                assertEquals(expected[i], states.get(i, states.numCols - 1),
+                        KERNEL_TOLERANCE * Math.max(1, Math.abs(expected[i])), "x_" + i + ", m = " + b.numCols);
+            }
+            assertEquals(expected[N], integrals[0], KERNEL_TOLERANCE * expected[N], "state cost, m = " + b.numCols);
+            assertEquals(expected[N + 1], integrals[1], KERNEL_TOLERANCE * expected[N + 1],
+                    "input energy, m = " + b.numCols);
+        }
+    }
+
     private static Problem problem(Random random, DMatrixRMaj b) {
         RateNetwork network = RateNetwork.builder().weights(PreparationTest.randomWeights(N, 0.6, random))
                 .timeConstant(TAU).nonlinearity(Nonlinearity.tanh()).build();
@@ -181,6 +225,76 @@ class RiccatiFlowTest {
     /** Simulates the nonlinear network under the schedule; integrals gets the two running costs. */
     private static DMatrixRMaj simulate(Problem p, GainSchedule schedule, double window, double[] integrals) {
         RateNetwork network = p.network;
+        ControlledIntegrator integrator = new ControlledIntegrator(network.weights(), network.timeConstants(),
+                network.bias(), feedforward(p), p.inputMatrix, p.xStar, p.q, network.nonlinearity(), 1e6);
+        int steps = (int) Math.round(window / 1e-3);
+        return integrator.integrate(p.x0, window, steps, schedule.forWindow(window), new double[steps + 1],
+                integrals);
+    }
+
+    /**
+     * Integrates the controlled network with v = -K e by classical RK4 with 1 ms steps, in
+     * plain row-major dot-product form: the integrator before its column kernels.
+     */
+    private static void referenceRungeKutta(Problem p, DMatrixRMaj gain, double window, double[] y) {
+        int n = p.network.size();
+        System.arraycopy(p.x0, 0, y, 0, n);
+        double[] feedforward = feedforward(p);
+        int steps = (int) Math.round(window / 1e-3);
+        double h = window / steps;
+        double[][] k = new double[4][n + 2];
+        double[] trial = new double[n + 2];
+        for (int step = 0; step < steps; step++) {
+            referenceDrift(p, gain, feedforward, y, k[0]);
+            for (int stage = 1; stage < 4; stage++) {
+                double c = stage == 3 ? h : 0.5 * h;
+                for (int i = 0; i < n + 2; i++) {
+                    trial[i] = y[i] + c * k[stage - 1][i];
+                }
+                referenceDrift(p, gain, feedforward, trial, k[stage]);
+            }
+            for (int i = 0; i < n + 2; i++) {
+                y[i] += h / 6 * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
+            }
+        }
+    }
+
+    private static void referenceDrift(Problem p, DMatrixRMaj gain, double[] feedforward, double[] y,
+            double[] out) {
+        int n = p.network.size();
+        int m = gain.numRows;
+        double[] e = new double[n];
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = y[i] - p.xStar[i];
+        }
+        p.network.nonlinearity().values(y, r, n);
+        double[] v = new double[m];
+        double energy = 0;
+        for (int a = 0; a < m; a++) {
+            for (int j = 0; j < n; j++) {
+                v[a] -= gain.get(a, j) * e[j];
+            }
+            energy += v[a] * v[a];
+        }
+        double cost = 0;
+        for (int i = 0; i < n; i++) {
+            double input = p.network.bias()[i] + feedforward[i] - y[i];
+            for (int j = 0; j < n; j++) {
+                input += p.network.weights().get(i, j) * r[j];
+                cost += e[i] * p.q.get(i, j) * e[j];
+            }
+            for (int a = 0; a < m; a++) {
+                input += p.inputMatrix.get(i, a) * v[a];
+            }
+            out[i] = input / p.network.timeConstants()[i];
+        }
+        out[n] = cost;
+        out[n + 1] = energy;
+    }
+
+    private static double[] feedforward(Problem p) {
+        RateNetwork network = p.network;
         int n = network.size();
         double[] feedforward = new double[n];
         double[] rates = new double[n];
@@ -190,11 +304,7 @@ class RiccatiFlowTest {
         for (int i = 0; i < n; i++) {
             feedforward[i] = p.xStar[i] - recurrent.data[i] - network.bias()[i];
         }
-        ControlledIntegrator integrator = new ControlledIntegrator(network.weights(), network.timeConstants(),
-                network.bias(), feedforward, p.inputMatrix, p.xStar, p.q, network.nonlinearity(), 1e6);
-        int steps = (int) Math.round(window / 1e-3);
-        return integrator.integrate(p.x0, window, steps, schedule.forWindow(window), new double[steps + 1],
-                integrals);
+        return feedforward;
     }
 
     private static double[] column(DMatrixRMaj m, int column) {
