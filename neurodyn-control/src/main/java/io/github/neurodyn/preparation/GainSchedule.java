@@ -9,7 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * constant gain has one grid point. Time-varying gains come from a finite-horizon solution
  * over [0, H]. Between grid points the gain is the cubic Lagrange interpolant through the
  * interval's ends and the two grid points before it, which errs by O(delta^4) where a linear
- * blend errs by O(delta^2); at a grid point (up to rounding) it is the stored gain. The Riccati equation is autonomous, so one
+ * blend errs by O(delta^2). At a grid point (up to rounding) it is the stored gain. The Riccati equation is autonomous, so one
  * solution for the longest window serves every shorter window. Each grid point also carries
  * an upper bound on the closed-loop rate in 1/s, which sets the integration substeps.
  *
@@ -20,8 +20,8 @@ final class GainSchedule {
 
     /**
      * Interpolation weight below which s is taken as the grid point itself. Window lengths
-     * and grid points that agree up to rounding then cost one product instead of two; the
-     * gain changes by at most this fraction of the step between two grid points.
+     * and grid points that agree up to rounding then cost one product instead of four. The
+     * gain changes by at most this fraction of its change between two grid points.
      */
     private static final double GRID_POINT_WEIGHT = 1e-9;
     /**
@@ -87,10 +87,6 @@ final class GainSchedule {
         return horizonSeconds;
     }
 
-    /** Returns whether the law feeds nothing back, so that v stays zero. */
-    boolean isZero() {
-        return inputs == 0;
-    }
     /** Returns the law {@code v(t) = -K(H - t) e} for a window of length H, with no internal state. */
     FeedbackLaw forWindow(double windowSeconds) {
         return new FeedbackLaw() {

@@ -44,13 +44,15 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Cost: the steady-state gain needs one CARE of size N (a 2N x 2N real Schur form). The
- * finite-horizon gain is computed once for the longest window requested, by exact Hamiltonian
- * steps (about 6 N^3 flops each, plus one 2N x 2N exponential per step length). A simulated
- * step costs about 4 (2 N^2 + 3 N m) flops, more near the go cue where it is split into
- * substeps.
+ * finite-horizon gains come from one Riccati flow shared by every window and every prepared
+ * state with the same linearisation point; a longer window extends it. Each flow step is an
+ * exact Hamiltonian step (about 6.7 N^3 flops), mostly 1 ms long once the terminal layer has
+ * settled. A simulated step costs about 4 (4 N^2 + 2 N m) flops at the grid points and
+ * 4 (4 N^2 + 8 N m) flops between them, more near the go cue where it is split into substeps.
  *
  * <p>NOTE: the finite-horizon gains are kept for the whole window, m N doubles per grid point.
- * With N = m = 200, 1 ms steps and a 0.6 s window that is about 200 MB.
+ * With N = m = 200 and a 0.9 s window (the default perturbation experiment) the flow has about
+ * 1040 points, about 330 MB.
  */
 public final class Preparation {
 
@@ -220,7 +222,8 @@ public final class Preparation {
      * Solves the Riccati differential equation of a window,
      * {@code -dX/dt = A^T X + X A - X B~ B~^T X / lambda + Q_C} with {@code X(T) = Q_C}, by
      * exact Hamiltonian steps no longer than the Riccati step, shortened near the go cue
-     * where X changes fast.
+     * where X changes fast. This is a fresh solve that ends exactly at T; the runs use a
+     * shared flow instead.
      *
      * @param preparationSeconds window length T in seconds, positive
      * @return K on the time-to-go grid and X at the start of the window
