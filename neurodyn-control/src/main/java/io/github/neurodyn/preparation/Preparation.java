@@ -47,12 +47,13 @@ import org.slf4j.LoggerFactory;
  * finite-horizon gains come from one Riccati flow shared by every window and every prepared
  * state with the same linearisation point; a longer window extends it. Each flow step is an
  * exact Hamiltonian step (about 6.7 N^3 flops), mostly 1 ms long once the terminal layer has
- * settled. A simulated step costs about 4 (4 N^2 + 2 N m) flops at the grid points and
- * 4 (4 N^2 + 8 N m) flops between them, more near the go cue where it is split into substeps.
+ * settled. A simulated RK4 step evaluates the drift four times, each about 4 N^2 + 2 N m flops
+ * at a grid point of the gains and 4 N^2 + 8 N m between grid points. Near the go cue a step
+ * is split into substeps.
  *
  * <p>NOTE: the finite-horizon gains are kept for the whole window, m N doubles per grid point.
- * With N = m = 200 and a 0.9 s window (the default perturbation experiment) the flow has about
- * 1040 points, about 330 MB.
+ * For the default 200-neuron network of {@code neurodyn prepare} (m = N) the flow reaches
+ * 0.9 s in the perturbation experiment with 1040 points, about 330 MB.
  */
 public final class Preparation {
 
