@@ -16,6 +16,10 @@ import org.ejml.data.DMatrixRMaj;
  * Each grid interval is split into substeps so that substep times the closed-loop rate bound
  * stays below 1/4, because the finite-horizon gain grows steeply just before the go cue.
  * All work arrays are allocated once.
+ *
+ * <p>W and Q_C are stored by column for vectorised axpy products ({@link ColumnProducts}).
+ * An input matrix with one nonzero entry per column, such as the identity, is applied in
+ * O(m), and a law without inputs skips the feedback term.
  */
 final class ControlledIntegrator {
 
@@ -24,17 +28,19 @@ final class ControlledIntegrator {
 
     private final int n;
     private final int m;
-    private final double[] w;
+    private final double[][] wColumns;
     private final double[] inverseTau;
     private final double[] drive;
     private final double[] b;
+    private final SelectionInput selection;
     private final double[] xStar;
-    private final DMatrixRMaj q;
+    private final double[][] qColumns;
     private final Nonlinearity phi;
     private final double maxAbsState;
 
     private final double[] rates;
     private final double[] error;
+    private final double[] product;
     private final double[] v;
     private final double[][] stages;
     private double[] trial;
@@ -48,7 +54,7 @@ final class ControlledIntegrator {
             DMatrixRMaj inputMatrix, double[] xStar, DMatrixRMaj stateCost, Nonlinearity phi, double maxAbsState) {
         this.n = weights.numRows;
         this.m = inputMatrix.numCols;
-        this.w = weights.data.clone();
+        this.wColumns = ColumnProducts.columns(weights.data, n);
         this.inverseTau = new double[n];
         this.drive = new double[n];
         for (int i = 0; i < n; i++) {
@@ -56,12 +62,15 @@ final class ControlledIntegrator {
             drive[i] = bias[i] + feedforward[i];
         }
         this.b = inputMatrix.data.clone();
+        this.selection = SelectionInput.of(inputMatrix);
         this.xStar = xStar.clone();
-        this.q = stateCost.copy();
+        // Q_C is symmetric, so its rows are its columns
+        this.qColumns = ColumnProducts.columns(stateCost.data, n);
         this.phi = phi;
         this.maxAbsState = maxAbsState;
         this.rates = new double[n];
         this.error = new double[n];
+        this.product = new double[n];
         this.v = new double[m];
         this.stages = new double[4][];
         this.trial = new double[0];
@@ -183,27 +192,26 @@ final class ControlledIntegrator {
                 out[i] += pulse[i];
             }
         }
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int offset = i * n;
-            for (int j = 0; j < n; j++) {
-                sum += w[offset + j] * rates[j];
-            }
-            out[i] += sum;
-        }
+        ColumnProducts.multiplyAdd(wColumns, rates, out, n);
 
         // Feedback through B and the input energy
         double energy = 0;
-        for (int k = 0; k < m; k++) {
-            energy += v[k] * v[k];
-        }
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int offset = i * m;
+        if (law.inputs() > 0) {
             for (int k = 0; k < m; k++) {
-                sum += b[offset + k] * v[k];
+                energy += v[k] * v[k];
             }
-            out[i] += sum;
+            if (selection != null) {
+                selection.multiplyAdd(v, out);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double sum = 0;
+                    int offset = i * m;
+                    for (int k = 0; k < m; k++) {
+                        sum += b[offset + k] * v[k];
+                    }
+                    out[i] += sum;
+                }
+            }
         }
         for (int i = 0; i < n; i++) {
             out[i] *= inverseTau[i];
@@ -213,6 +221,6 @@ final class ControlledIntegrator {
     }
 
     private double quadratic(double[] e) {
-        return ProspectiveCost.quadraticForm(q, e);
+        return ColumnProducts.quadraticForm(qColumns, e, product, n);
     }
 }

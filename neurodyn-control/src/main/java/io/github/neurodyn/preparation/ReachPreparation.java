@@ -17,6 +17,9 @@ import io.github.neurodyn.plant.TwoLinkArm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -102,6 +105,34 @@ public final class ReachPreparation {
     public static PreparationCurve curve(Preparation preparation, PreparationStrategy strategy,
             SpontaneousNetwork network, MovementFit fit, TwoLinkArm arm, List<Reach> reaches,
             double[] preparationSeconds) {
+        return curve(preparation, strategy, network, fit, arm, reaches, preparationSeconds, Runnable::run);
+    }
+
+    /**
+     * Prepares every reach for every preparation time with one strategy and runs the arm, with
+     * the reaches' preparation runs submitted to the given executor. Each reach runs exactly
+     * as in the sequential {@link #curve(Preparation, PreparationStrategy, SpontaneousNetwork,
+     * MovementFit, TwoLinkArm, List, double[]) curve}, and the means are summed in reach
+     * order, so the result is bit-identical to it for any executor. The Riccati flow is solved
+     * once, by the first run that needs it, while the others wait.
+     *
+     * @param preparation a preparation built by {@link #preparation}
+     * @param strategy how the preparatory feedback is chosen
+     * @param network the network at its spontaneous state, where every window starts
+     * @param fit readout and prepared states, one per reach
+     * @param arm the arm
+     * @param reaches the target reaches, in the order of the fit
+     * @param preparationSeconds preparation times in seconds, each {@code >= 0}
+     * @param executor runs one task per reach, for example a fixed pool of 2 threads;
+     *     {@code Runnable::run} runs them in the calling thread
+     * @return the mean outcomes against preparation time
+     * @throws IllegalArgumentException if an argument is null, or the counts or sizes differ
+     * @throws io.github.neurodyn.api.SimulationDivergedException if a run diverges
+     */
+    public static PreparationCurve curve(Preparation preparation, PreparationStrategy strategy,
+            SpontaneousNetwork network, MovementFit fit, TwoLinkArm arm, List<Reach> reaches,
+            double[] preparationSeconds, Executor executor) {
+        Arguments.requireNonNull(executor, "executor");
         Arguments.requireNonNull(preparation, "preparation");
         Arguments.requireNonNull(network, "network");
         Arguments.requireNonNull(fit, "fit");
@@ -120,9 +151,14 @@ public final class ReachPreparation {
         double[] cost = new double[times];
         double[] energy = new double[times];
         double[] spontaneous = network.spontaneousState();
+        List<CompletableFuture<List<PreparationRun>>> sweeps = new ArrayList<>(reachCount);
         for (int i = 0; i < reachCount; i++) {
             Preparation reach = preparation.withPreparedState(fit.initialState(i));
-            List<PreparationRun> runs = reach.sweep(strategy, spontaneous, preparationSeconds);
+            sweeps.add(CompletableFuture.supplyAsync(() -> reach.sweep(strategy, spontaneous, preparationSeconds),
+                    executor));
+        }
+        for (int i = 0; i < reachCount; i++) {
+            List<PreparationRun> runs = join(sweeps.get(i));
             for (int k = 0; k < times; k++) {
                 PreparationRun run = runs.get(k);
                 cost[k] += run.prospectiveCost() / reachCount;
@@ -218,6 +254,21 @@ public final class ReachPreparation {
         double index = AlignmentIndex.of(a, b, dimensions);
         AlignmentNull randomNull = AlignmentIndex.randomNull(a, b, dimensions, draws, new Random(seed));
         return new SubspaceAlignment(index, dimensions, randomNull);
+    }
+
+    /** Waits for a task and rethrows its unchecked exception as it was thrown. */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static double[] rates(DMatrixRMaj columns, int column, Nonlinearity phi) {

@@ -1,5 +1,6 @@
 package io.github.neurodyn.preparation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,9 @@ import io.github.neurodyn.plant.ReachTargets;
 import io.github.neurodyn.plant.TwoLinkArm;
 import io.github.neurodyn.spectral.SocPresets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,10 @@ class ReachPreparationTest {
     private final TwoLinkArm arm = TwoLinkArm.withDefaults();
     private static final int DRAWS = 200;
 
+    private SpontaneousNetwork network;
+    private MovementFit fit;
+    private List<Reach> reaches;
+    private Preparation preparation;
     private PreparationCurve optimal;
     private PreparationCurve naive;
     private SubspaceAlignment alignment;
@@ -47,12 +55,12 @@ class ReachPreparationTest {
     @BeforeAll
     void prepareSmallNetwork() {
         DMatrixRMaj weights = SocPresets.hennequin2014(NEURONS, 1).build().run().weights();
-        SpontaneousNetwork network = SpontaneousNetwork.around(weights, NEURONS / 2, TAU, 1);
-        List<Reach> reaches = ReachTargets.DEFAULT.reaches(arm);
+        network = SpontaneousNetwork.around(weights, NEURONS / 2, TAU, 1);
+        reaches = ReachTargets.DEFAULT.reaches(arm);
         List<DMatrixRMaj> targets = reaches.stream().map(Reach::torques).toList();
-        MovementFit fit = MovementFitter.builder(network, targets, INTERVAL).iterations(5).build().fit();
+        fit = MovementFitter.builder(network, targets, INTERVAL).iterations(5).build().fit();
 
-        Preparation preparation = ReachPreparation.preparation(network, fit, MOVEMENT_SECONDS);
+        preparation = ReachPreparation.preparation(network, fit, MOVEMENT_SECONDS);
         optimal = ReachPreparation.curve(preparation, PreparationStrategy.OPTIMAL, network, fit, arm, reaches, TIMES);
         naive = ReachPreparation.curve(preparation, PreparationStrategy.NAIVE, network, fit, arm, reaches, TIMES);
         ThalamocorticalLoop loop = ThalamocorticalLoop.fit(preparation, NEURONS / 2, NEURONS / 2,
@@ -135,6 +143,24 @@ class ReachPreparationTest {
                 "linear cost " + fittedLoop.cost() + ", SVD initialisation " + fittedLoop.initialCost());
         assertTrue(fittedLoopExcess < loopExcess, "nonlinear excess " + fittedLoopExcess + ", SVD " + loopExcess);
         assertTrue(fittedLoopExcess < FITTED_LOOP_EXCESS_BOUND, "nonlinear excess " + fittedLoopExcess);
+    }
+
+    @Test
+    void parallelCurveMatchesSequential() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        PreparationCurve parallel;
+        try {
+            parallel = ReachPreparation.curve(preparation, PreparationStrategy.OPTIMAL, network, fit, arm, reaches,
+                    TIMES, pool);
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+
+        assertArrayEquals(optimal.meanProspectiveCost(), parallel.meanProspectiveCost());
+        assertArrayEquals(optimal.meanInputEnergy(), parallel.meanInputEnergy());
+        assertArrayEquals(optimal.meanEndpointErrorMeters(), parallel.meanEndpointErrorMeters());
+        assertArrayEquals(optimal.meanPathErrorMeters(), parallel.meanPathErrorMeters());
     }
 
     @Test
