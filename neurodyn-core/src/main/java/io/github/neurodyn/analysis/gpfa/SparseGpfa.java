@@ -1,6 +1,7 @@
 package io.github.neurodyn.analysis.gpfa;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.NotConvergedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,19 +17,21 @@ import org.slf4j.LoggerFactory;
  * minibatches of segments (Jensen, Kao, Stone and Hennequin, "Scalable Bayesian GPFA with
  * automatic relevance determination and discrete noise models", NeurIPS 2021).
  *
- * <p>The objective is the Gaussian ELBO of {@code SparseGaussianElbo} summed over segments plus
- * the ARD log prior on the columns of C:
+ * <p>The objective is the ELBO of {@code SparseGaussianElbo} (Gaussian noise) or
+ * {@code SparsePoissonElbo} (Poisson counts) summed over segments plus the ARD log prior on the columns of C:
  * {@code sum_j [-||c_j||^2 / (2 alpha_j) - N/2 log(2 pi alpha_j)]}. Each iteration draws a
- * minibatch of B of the S segments, takes one Adam step on C, d, log R and log l with the
+ * minibatch of B of the S segments, takes one Adam step on C, d, log R (Gaussian only) and log l with the
  * minibatch gradient scaled by S/B, one Adam step on the batch segments' q(u), and then sets
  * each {@code alpha_j = ||c_j||^2 / N}, the maximiser of the prior for fixed C. The latent prior
  * variances stay at 1. Columns of C that do not help the ELBO shrink towards zero with their
  * {@code alpha_j}.
  *
- * <p>Cost per iteration: {@code O(B (D M^3 + T D M^2 + T N D))} flops with M inducing points.
+ * <p>Cost per iteration: {@code O(B (D M^3 + T D M^2 + T N D))} flops with M inducing points, plus
+ * {@code B T N} evaluations of the expected Poisson log likelihood (32 quadrature nodes each for the
+ * softplus link).
  *
  * <p>Limitations: C is a point estimate (MAP with a learned prior scale), not the Gaussian
- * posterior over C of Jensen et al. The noise model is Gaussian only. The fit starts from the
+ * posterior over C of Jensen et al. The fit starts from the
  * top principal axes, so it is deterministic given the seed.
  */
 public final class SparseGpfa {
@@ -45,7 +48,7 @@ public final class SparseGpfa {
     }
 
     /**
-     * Fits the sparse model with ARD to the data.
+     * Fits the sparse model with ARD to Gaussian activity.
      *
      * @param data the segments, Gaussian activity
      * @param options the settings
@@ -56,11 +59,63 @@ public final class SparseGpfa {
      *     covariance is not numerically positive definite
      */
     public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options) {
+        return fit(data, options, NoiseModel.GAUSSIAN, null);
+    }
+
+    /**
+     * Fits the sparse model with ARD under a noise model.
+     *
+     * <p>With {@link NoiseModel#POISSON} the counts are {@code y_tn ~ Poisson(f(C_n . x_t + d_n))}, f the
+     * link and {@code f(eta)} the expected count per bin, and the objective is the ELBO of
+     * {@code SparsePoissonElbo} plus the ARD prior. The fit starts from the principal axes of
+     * {@code f^-1(y + 1/2)}. The noise variances of the returned parameters are not part of the Poisson
+     * model: they keep their starting values.
+     *
+     * @param data the segments: any finite activity for Gaussian noise, spike counts for Poisson
+     * @param options the settings
+     * @param noise the observation model
+     * @param link the Poisson link; required for {@link NoiseModel#POISSON}, ignored (may be null)
+     *     for {@link NoiseModel#GAUSSIAN}
+     * @return the fit with its objective per iteration and the retained dimensionality
+     * @throws IllegalArgumentException when an argument is null, more latents are requested than
+     *     there are neurons, a neuron has constant activity, or, for Poisson noise, an entry is not
+     *     a non-negative integer count
+     * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
+     *     covariance is not numerically positive definite
+     * @throws NotConvergedException when the Poisson objective stops being finite, which happens
+     *     when the exp link's rate overflows
+     */
+    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, NoiseModel noise, PoissonLink link) {
+        Arguments.requireNonNull(data, "data");
         Arguments.requireNonNull(options, "options");
+        Arguments.requireNonNull(noise, "noise");
         ExactGpfa.requireLatentCount(options.latentCount(), data);
-        GpfaParameters start = new ExactGpfaEm(data, ExactGpfaOptions.defaults(options.latentCount()))
+        if (noise == NoiseModel.GAUSSIAN) {
+            GpfaParameters start = new ExactGpfaEm(data, ExactGpfaOptions.defaults(options.latentCount()))
+                    .initialParameters();
+            return new Run(data, options, start, null).fit();
+        }
+        Arguments.requireNonNull(link, "link");
+        data.requireCounts();
+        GpfaParameters start = new ExactGpfaEm(linearised(data, link), ExactGpfaOptions.defaults(options.latentCount()))
                 .initialParameters();
-        return new Run(data, options, start).fit();
+        return new Run(data, options, start, PoissonExpectedLogLikelihood.of(link)).fit();
+    }
+
+    /** Returns the counts mapped through the inverse link, {@code f^-1(y + 1/2)}, for the starting point. */
+    private static GpfaData linearised(GpfaData data, PoissonLink link) {
+        List<double[]> times = new ArrayList<>();
+        List<DMatrixRMaj> activity = new ArrayList<>();
+        for (int k = 0; k < data.segmentCount(); k++) {
+            DMatrixRMaj y = data.activity(k);
+            for (int i = 0; i < y.data.length; i++) {
+                double rate = y.data[i] + 0.5;
+                y.data[i] = link == PoissonLink.EXP ? Math.log(rate) : Math.log(Math.expm1(rate));
+            }
+            times.add(data.timesMs(k));
+            activity.add(y);
+        }
+        return GpfaData.of(data.neuronNames(), times, activity);
     }
 
     /** State of one fit: the global vector, the per-segment q(u) and their Adam states. */
@@ -77,9 +132,12 @@ public final class SparseGpfa {
         private final double[][] locals;
         private final Adam globalAdam;
         private final Adam[] localAdams;
+        /** Expected Poisson log likelihood, or null for Gaussian noise. */
+        private final PoissonExpectedLogLikelihood poisson;
 
-        Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start) {
+        Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start, PoissonExpectedLogLikelihood poisson) {
             this.data = data;
+            this.poisson = poisson;
             this.options = options;
             this.neurons = data.neuronCount();
             this.latents = options.latentCount();
@@ -143,8 +201,11 @@ public final class SparseGpfa {
                 // minibatch ELBO and gradients; q(u) of each batch segment takes its own step
                 for (int b = 0; b < batch; b++) {
                     int k = order.get(b);
-                    ElboGradient g = SparseGaussianElbo.gradient(parameters, data.timesMs(k), data.activity(k),
-                            repeat(inducingTimesMs[k]), means(k), factors(k));
+                    ElboGradient g = poisson == null
+                            ? SparseGaussianElbo.gradient(parameters, data.timesMs(k), data.activity(k),
+                                    repeat(inducingTimesMs[k]), means(k), factors(k))
+                            : SparsePoissonElbo.gradient(parameters, poisson, data.timesMs(k), data.activity(k),
+                                    repeat(inducingTimesMs[k]), means(k), factors(k));
                     elbo += scale * g.value();
                     accumulate(g, scale, globalGradient);
                     localAdams[k].ascend(locals[k], localGradient(k, g));
@@ -165,6 +226,11 @@ public final class SparseGpfa {
                 clampNoise();
                 updateArdScales();
 
+                if (poisson != null && !Double.isFinite(elbo)) {
+                    throw new NotConvergedException("the Poisson objective became " + elbo + " at iteration "
+                            + iteration + " because a rate overflowed; reduce learningRate or use the softplus link",
+                            iteration, elbo);
+                }
                 history[iteration - 1] = elbo;
                 done = iteration;
                 if (options.listener() != null) {
@@ -315,7 +381,7 @@ public final class SparseGpfa {
         }
 
         /** Maps the gradient to the local vector, whose diagonal of L_j is stored as log L_ii. */
-    private double[] localGradient(int k, ElboGradient g) {
+        private double[] localGradient(int k, ElboGradient g) {
             double[] gradient = new double[latents * (inducing + inducing * inducing)];
             for (int j = 0; j < latents; j++) {
                 int start = j * (inducing + inducing * inducing);
