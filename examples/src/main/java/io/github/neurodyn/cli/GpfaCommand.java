@@ -102,9 +102,9 @@ final class GpfaCommand extends CommandSupport {
                 : GpfaDataFiles.readCsv(data, model);
         windows = cut(recording, windowBins);
         SparseGpfaOptions defaults = SparseGpfaOptions.defaults(latents);
-        options = new SparseGpfaOptions(latents, Math.min(defaults.inducingPoints(), windowBins), iterations,
-                defaults.learningRate(), defaults.segmentsPerBatch(), defaults.relativeTolerance(),
-                defaults.retentionThreshold(), seed, null);
+        options = new SparseGpfaOptions(latents, model, Math.min(defaults.inducingPoints(), windowBins), iterations,
+                defaults.learningRate(), defaults.segmentsPerBatch(), defaults.neuronsPerBatch(),
+                defaults.relativeTolerance(), defaults.retentionThreshold(), seed, null);
         if (latents > recording.neuronCount()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "--latents is %d but the recording has %d neurons; expected at most %d",
@@ -114,7 +114,9 @@ final class GpfaCommand extends CommandSupport {
 
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
-        SparseGpfaFit fit = SparseGpfa.fit(windows, options, model, poissonLink);
+        SparseGpfaFit fit = model == NoiseModel.POISSON
+                ? SparseGpfa.fit(windows, options, poissonLink)
+                : SparseGpfa.fit(windows, options);
         Integer[] order = byArdScale(fit.ardScales());
 
         out.writeText("latents.csv", latentTable(fit));

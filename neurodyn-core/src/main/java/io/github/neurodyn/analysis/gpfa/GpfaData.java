@@ -200,6 +200,11 @@ public final class GpfaData {
         return activity.get(segment).copy();
     }
 
+    /** Returns the stored activity of one segment without copying; callers must not modify it. */
+    DMatrixRMaj activityView(int segment) {
+        return activity.get(segment);
+    }
+
     @Override
     public String toString() {
         return String.format("GpfaData[%d segments, %d time bins, %d neurons]",

@@ -70,8 +70,8 @@ public record InducingPosterior(double[] inducingTimesMs, DMatrixRMaj means, DMa
      * @return the means and variances, each {@code T x D}, in {@link LatentMarginals}
      * @throws IllegalArgumentException when an argument is null, not finite or the latent
      *     counts differ
-     * @throws io.github.neurodyn.api.SingularEquationException when {@code K_zz} is not
-     *     numerically positive definite
+     * @throws io.github.neurodyn.api.SingularEquationException when {@code K_zz} or a
+     *     covariance {@code S_j} is not numerically positive definite
      */
     public LatentMarginals marginals(GpfaParameters parameters, double[] timesMs) {
         Arguments.requireNonNull(parameters, "parameters");
@@ -79,42 +79,13 @@ public record InducingPosterior(double[] inducingTimesMs, DMatrixRMaj means, DMa
         int latents = covariances.length;
         Arguments.requireInRange(parameters.latentCount(), latents, latents, "parameters latent count");
         int m = inducingTimesMs.length;
-        int bins = timesMs.length;
-        double[] seconds = ExactGpfa.toSeconds(timesMs);
-        double[] inducing = ExactGpfa.toSeconds(inducingTimesMs);
-        DMatrixRMaj meanOut = new DMatrixRMaj(bins, latents);
-        DMatrixRMaj varianceOut = new DMatrixRMaj(bins, latents);
-
-        // NOTE: the same marginals are computed inside SparseGaussianElbo, which also keeps the
-        // intermediate matrices for its gradient
+        double[][] inducing = new double[latents][];
+        DMatrixRMaj[] columns = new DMatrixRMaj[latents];
         for (int j = 0; j < latents; j++) {
-            double length = parameters.lengthScalesSeconds()[j];
-            double variance = parameters.priorVariances()[j];
-            DMatrixRMaj kzz = new DMatrixRMaj(m, m);
-            SquaredExponentialKernel.covariance(inducing, length, variance, kzz);
-            DMatrixRMaj kzzInverse = new DMatrixRMaj(m, m);
-            SpdMatrices.invert(kzz, kzzInverse, "inducing kernel matrix of latent " + j);
-            DMatrixRMaj kxz = new DMatrixRMaj(bins, m);
-            SquaredExponentialKernel.crossCovariance(seconds, inducing, length, variance, kxz);
-            DMatrixRMaj gain = new DMatrixRMaj(bins, m);
-            CommonOps_DDRM.mult(kxz, kzzInverse, gain);
-
-            // var_j(t) = k(t, t) + a_t^T (S_j - K_zz) a_t
-            DMatrixRMaj spread = covariances[j].copy();
-            CommonOps_DDRM.subtractEquals(spread, kzz);
-            DMatrixRMaj spreadGain = new DMatrixRMaj(bins, m);
-            CommonOps_DDRM.multTransB(gain, spread, spreadGain);
-            for (int t = 0; t < bins; t++) {
-                double mean = 0;
-                double extra = 0;
-                for (int i = 0; i < m; i++) {
-                    mean += gain.get(t, i) * means.get(i, j);
-                    extra += spreadGain.get(t, i) * gain.get(t, i);
-                }
-                meanOut.set(t, j, mean);
-                varianceOut.set(t, j, variance + extra);
-            }
+            inducing[j] = inducingTimesMs;
+            columns[j] = CommonOps_DDRM.extract(means, 0, m, j, j + 1);
         }
-        return new LatentMarginals(timesMs, meanOut, varianceOut);
+        InducingLatents latent = InducingLatents.ofCovariances(parameters, timesMs, inducing, columns, covariances);
+        return new LatentMarginals(timesMs, latent.means(), latent.variances());
     }
 }

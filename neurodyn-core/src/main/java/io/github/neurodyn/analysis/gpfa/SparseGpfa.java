@@ -4,7 +4,6 @@ import io.github.neurodyn.api.Arguments;
 import io.github.neurodyn.api.NotConvergedException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -13,26 +12,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sparse variational GPFA with automatic relevance determination (ARD), fitted by Adam on
- * minibatches of segments (Jensen, Kao, Stone and Hennequin, "Scalable Bayesian GPFA with
- * automatic relevance determination and discrete noise models", NeurIPS 2021).
+ * Bayesian GPFA with automatic relevance determination (ARD), sparse in time and fitted by Adam
+ * on minibatches of segments and neurons (Jensen, Kao, Stone and Hennequin, "Scalable Bayesian
+ * GPFA with automatic relevance determination and discrete noise models", NeurIPS 2021).
  *
- * <p>The objective is the ELBO of {@code SparseGaussianElbo} (Gaussian noise) or
- * {@code SparsePoissonElbo} (Poisson counts) summed over segments plus the ARD log prior on the columns of C:
- * {@code sum_j [-||c_j||^2 / (2 alpha_j) - N/2 log(2 pi alpha_j)]}. Each iteration draws a
- * minibatch of B of the S segments, takes one Adam step on C, d, log R (Gaussian only) and log l with the
- * minibatch gradient scaled by S/B, one Adam step on the batch segments' q(u), and then sets
- * each {@code alpha_j = ||c_j||^2 / N}, the maximiser of the prior for fixed C. The latent prior
- * variances stay at 1. Columns of C that do not help the ELBO shrink towards zero with their
- * {@code alpha_j}.
+ * <p>The loadings have the prior {@code c_nj ~ N(0, s_j^2)} with one ARD scale {@code s_j^2}
+ * per latent and the Gaussian posterior {@code q(c_n) = N(mu_n, L_n L_n^T)} per neuron. The
+ * latents have inducing values with {@code q(u_j) = N(m_j, S_j)} per segment. The objective is
+ * <pre>
+ *   ELBO = sum_k sum_tn E_q(C) q(x)[log p(y_tn | c_n . x_t + d_n)]
+ *          - sum_k sum_j KL(q(u_kj) || p(u_kj)) - sum_n KL(q(c_n) || p(c_n | s))
+ * </pre>
+ * ({@link BayesianLoadings} and {@link InducingLatents} give the terms and their gradients).
+ * Each iteration draws B of the S segments and b of the N neurons. For Gaussian noise each
+ * batch segment's {@code q(u)} and then each batch neuron's {@code q(c_n)}, {@code d_n} and
+ * {@code R_n} move to their closed-form optimum given the rest ({@link ConjugateGaussianUpdates}),
+ * fully when the minibatch is the whole data along that axis and otherwise by a stochastic
+ * natural-gradient step of size {@code (1 + visits)^-0.6}. Other noise models take Adam steps
+ * (Kingma and Ba, ICLR 2015) on the same blocks with the exact gradients, the likelihood term
+ * scaled by S/B for the neuron rows and by N/b for {@code q(u)}. The log length scales always take
+ * an Adam step on the minibatch gradient scaled by both. Then every ARD scale takes its
+ * maximiser for the current q(C), {@code s_j^2 = sum_n E_q[c_nj^2] / N}. Columns that do not
+ * help the likelihood shrink, their {@code s_j^2} follows, and a latent counts as retained while
+ * {@code s_j^2} exceeds the retention threshold times the largest scale.
  *
- * <p>Cost per iteration: {@code O(B (D M^3 + T D M^2 + T N D))} flops with M inducing points, plus
- * {@code B T N} evaluations of the expected Poisson log likelihood (32 quadrature nodes each for the
- * softplus link).
+ * <p>Cost per iteration: {@code O(B (D M^3 + T D M^2 + T b D^2))} flops with M inducing points
+ * and segments of T bins. Memory: the data, plus {@code D (M + M^2)} values and two Adam moments
+ * for each segment and {@code O(D^2)} for each neuron.
  *
- * <p>Limitations: C is a point estimate (MAP with a learned prior scale), not the Gaussian
- * posterior over C of Jensen et al. The fit starts from the
- * top principal axes, so it is deterministic given the seed.
+ * <p>Limitations: Poisson counts take Adam steps only, so they need more iterations than Gaussian
+ * activity, and their expected log likelihood treats the predictor as Gaussian. The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.
+ * The reported objective is a minibatch estimate unless both minibatches cover the data.
  */
 public final class SparseGpfa {
 
@@ -43,63 +53,82 @@ public final class SparseGpfa {
     private static final double ARD_FLOOR_SHARE = 1e-12;
     /** Smallest noise variance, as a share of the initial noise variance of the neuron. */
     private static final double NOISE_FLOOR_SHARE = 1e-3;
+    /** Exponent kappa of the natural-gradient step size {@code (1 + visits)^-kappa}. */
+    private static final double STEP_DECAY = 0.6;
+    /** Starting variance of each q(c_nj), as a share of the mean square of column j of the start. */
+    private static final double INITIAL_SPREAD_SHARE = 1e-2;
 
     private SparseGpfa() {
     }
 
     /**
-     * Fits the sparse model with ARD to Gaussian activity.
-     *
-     * @param data the segments, Gaussian activity
-     * @param options the settings
-     * @return the fit with its objective per iteration and the retained dimensionality
-     * @throws IllegalArgumentException when an argument is null, more latents are requested than
-     *     there are neurons, or a neuron has constant activity
-     * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
-     *     covariance is not numerically positive definite
-     */
-    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options) {
-        return fit(data, options, NoiseModel.GAUSSIAN, null);
-    }
-
-    /**
-     * Fits the sparse model with ARD under a noise model.
-     *
-     * <p>With {@link NoiseModel#POISSON} the counts are {@code y_tn ~ Poisson(f(C_n . x_t + d_n))}, f the
-     * link and {@code f(eta)} the expected count per bin, and the objective is the ELBO of
-     * {@code SparsePoissonElbo} plus the ARD prior. The fit starts from the principal axes of
-     * {@code f^-1(y + 1/2)}. The noise variances of the returned parameters are not part of the Poisson
-     * model: they keep their starting values.
+     * Fits the sparse model with ARD to the data under {@code options.noise()}; Poisson counts use
+     * the exp link.
      *
      * @param data the segments: any finite activity for Gaussian noise, spike counts for Poisson
      * @param options the settings
-     * @param noise the observation model
-     * @param link the Poisson link; required for {@link NoiseModel#POISSON}, ignored (may be null)
-     *     for {@link NoiseModel#GAUSSIAN}
      * @return the fit with its objective per iteration and the retained dimensionality
      * @throws IllegalArgumentException when an argument is null, more latents are requested than
-     *     there are neurons, a neuron has constant activity, or, for Poisson noise, an entry is not
-     *     a non-negative integer count
+     *     there are neurons, a neuron has constant activity, or, for Poisson noise, an entry is not a
+     *     non-negative integer count
      * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
      *     covariance is not numerically positive definite
-     * @throws NotConvergedException when the Poisson objective stops being finite, which happens
-     *     when the exp link's rate overflows
+     * @throws NotConvergedException when the Poisson objective stops being finite
      */
-    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, NoiseModel noise, PoissonLink link) {
+    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options) {
+        Arguments.requireNonNull(options, "options");
+        if (options.noise() == NoiseModel.POISSON) {
+            return fit(data, options, PoissonLink.EXP);
+        }
+        ExactGpfa.requireLatentCount(options.latentCount(), data);
+        return fit(data, options, GaussianPredictorLikelihood.INSTANCE);
+    }
+
+    /**
+     * Fits the sparse model with ARD to spike counts, {@code y_tn ~ Poisson(f(c_n . x_t + d_n))}
+     * with f the link and {@code f(eta)} the expected count per bin. The expected log likelihood
+     * of each bin is {@link PoissonExpectedLogLikelihood} at the mean and variance of the predictor
+     * under {@code q(C) q(x)} (see {@link PoissonPredictorLikelihood} for this moment matching),
+     * and every block takes Adam steps with the exact gradients. The fit starts from the principal
+     * axes of {@code f^-1(y + 1/2)}. The noise variances of the returned parameters are not part of
+     * the Poisson model: they are those of that starting point.
+     *
+     * @param data the segments of spike counts
+     * @param options the settings; {@code options.noise()} must be {@link NoiseModel#POISSON}
+     * @param link the link f
+     * @return the fit with its objective per iteration and the retained dimensionality
+     * @throws IllegalArgumentException when an argument is null, the options ask for another noise
+     *     model, more latents are requested than there are neurons, a neuron has constant counts,
+     *     or an entry is not a non-negative integer count
+     * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
+     *     covariance is not numerically positive definite
+     * @throws NotConvergedException when the objective stops being finite, which happens when the
+     *     exp link's rate overflows
+     */
+    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PoissonLink link) {
         Arguments.requireNonNull(data, "data");
         Arguments.requireNonNull(options, "options");
-        Arguments.requireNonNull(noise, "noise");
-        ExactGpfa.requireLatentCount(options.latentCount(), data);
-        if (noise == NoiseModel.GAUSSIAN) {
-            GpfaParameters start = new ExactGpfaEm(data, ExactGpfaOptions.defaults(options.latentCount()))
-                    .initialParameters();
-            return new Run(data, options, start, null).fit();
-        }
         Arguments.requireNonNull(link, "link");
+        if (options.noise() != NoiseModel.POISSON) {
+            throw new IllegalArgumentException("options.noise() is " + options.noise()
+                    + " but a link applies only to POISSON; use fit(data, options) for Gaussian noise");
+        }
+        ExactGpfa.requireLatentCount(options.latentCount(), data);
         data.requireCounts();
-        GpfaParameters start = new ExactGpfaEm(linearised(data, link), ExactGpfaOptions.defaults(options.latentCount()))
+        return fit(data, options, new PoissonPredictorLikelihood(link));
+    }
+
+    /**
+     * Fits with any noise model. The Gaussian model takes the closed-form updates of
+     * {@link ConjugateGaussianUpdates} for q(C), d, R and q(u); any other takes Adam steps on
+     * them with the exact gradients of {@link BayesianLoadings}.
+     */
+    static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PredictorLikelihood likelihood) {
+        GpfaData startData = likelihood instanceof PoissonPredictorLikelihood poisson
+                ? linearised(data, poisson.link()) : data;
+        GpfaParameters start = new ExactGpfaEm(startData, ExactGpfaOptions.defaults(options.latentCount()))
                 .initialParameters();
-        return new Run(data, options, start, PoissonExpectedLogLikelihood.of(link)).fit();
+        return new Run(data, options, start, likelihood).fit();
     }
 
     /** Returns the counts mapped through the inverse link, {@code f^-1(y + 1/2)}, for the starting point. */
@@ -118,46 +147,88 @@ public final class SparseGpfa {
         return GpfaData.of(data.neuronNames(), times, activity);
     }
 
-    /** State of one fit: the global vector, the per-segment q(u) and their Adam states. */
+    /** State of one fit: the neuron rows, the per-segment q(u), the length scales and their Adam states. */
     private static final class Run {
         private final GpfaData data;
         private final SparseGpfaOptions options;
         private final int neurons;
         private final int latents;
         private final int inducing;
+        private final int localLength;
         private final double[][] inducingTimesMs;
-        private final double[] global;
+        private final double[][] rows;
+        private final double[][] rowGradients;
+        private final Adam[] rowAdams;
+        private final double[] logLengthScales;
+        private final Adam lengthAdam;
         private final double[] logNoiseFloor;
         private final double[] ardScales;
         private final double[][] locals;
-        private final Adam globalAdam;
         private final Adam[] localAdams;
-        /** Expected Poisson log likelihood, or null for Gaussian noise. */
-        private final PoissonExpectedLogLikelihood poisson;
+        private final BayesianLoadings loadings;
+        private final int offset;
+        /** Closed-form updates for Gaussian noise, or null when every block takes Adam steps. */
+        private final ConjugateGaussianUpdates conjugate;
+        private final int[] localVisits;
+        private final int[] rowVisits;
+        /** Whether the noise model owns log R_n; Poisson has no noise parameter. */
+        private final boolean hasNoiseVariance;
+        /** Noise variances of the start, reported for a noise model without them. */
+        private final double[] startNoiseVariances;
 
-        Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start, PoissonExpectedLogLikelihood poisson) {
+        Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start, PredictorLikelihood likelihood) {
             this.data = data;
-            this.poisson = poisson;
             this.options = options;
             this.neurons = data.neuronCount();
             this.latents = options.latentCount();
             this.inducing = options.inducingPoints();
+            this.localLength = latents * (inducing + inducing * inducing);
             int segments = data.segmentCount();
+            int maxBins = 0;
+            for (int k = 0; k < segments; k++) {
+                maxBins = Math.max(maxBins, data.timesMs(k).length);
+            }
+            loadings = new BayesianLoadings(latents, maxBins, likelihood);
+            offset = BayesianLoadings.offsetIndex(latents);
+            conjugate = likelihood instanceof GaussianPredictorLikelihood
+                    ? new ConjugateGaussianUpdates(latents, neurons) : null;
+            localVisits = new int[segments];
+            rowVisits = new int[neurons];
+            hasNoiseVariance = likelihood.parametersPerNeuron() > 0;
+            startNoiseVariances = start.noiseVariances();
 
-            // global vector: C row-major, d, log R, log l
-            global = new double[neurons * latents + 2 * neurons + latents];
+            // neuron rows: q(c_n) centred on the principal axes with a small isotropic spread
+            int length = BayesianLoadings.rowLength(latents, likelihood);
             DMatrixRMaj c = start.loadings();
-            System.arraycopy(c.data, 0, global, 0, neurons * latents);
+            double[] columnMeanSquares = new double[latents];
+            for (int n = 0; n < neurons; n++) {
+                for (int j = 0; j < latents; j++) {
+                    columnMeanSquares[j] += c.get(n, j) * c.get(n, j) / neurons;
+                }
+            }
+            rows = new double[neurons][length];
+            rowGradients = new double[neurons][length];
+            rowAdams = new Adam[neurons];
             logNoiseFloor = new double[neurons];
             for (int n = 0; n < neurons; n++) {
-                global[neurons * latents + n] = start.offsets()[n];
+                for (int j = 0; j < latents; j++) {
+                    rows[n][j] = c.get(n, j);
+                    rows[n][latents + j * (j + 1) / 2 + j] = 0.5 * Math.log(INITIAL_SPREAD_SHARE
+                            * columnMeanSquares[j]);
+                }
+                rows[n][offset] = start.offsets()[n];
                 double logR = Math.log(start.noiseVariances()[n]);
-                global[neurons * latents + neurons + n] = logR;
+                if (hasNoiseVariance) {
+                    rows[n][offset + 1] = logR;
+                }
                 logNoiseFloor[n] = logR + Math.log(NOISE_FLOOR_SHARE);
+                rowAdams[n] = new Adam(length, options.learningRate());
             }
+            logLengthScales = new double[latents];
             for (int j = 0; j < latents; j++) {
-                global[neurons * latents + 2 * neurons + j] = Math.log(start.lengthScalesSeconds()[j]);
+                logLengthScales[j] = Math.log(start.lengthScalesSeconds()[j]);
             }
+            lengthAdam = new Adam(latents, options.learningRate());
             ardScales = new double[latents];
             updateArdScales();
 
@@ -174,62 +245,98 @@ public final class SparseGpfa {
                 for (int i = 0; i < inducing; i++) {
                     inducingTimesMs[k][i] = first + span * i / (inducing - 1);
                 }
-                locals[k] = new double[latents * (inducing + inducing * inducing)];
-                localAdams[k] = new Adam(locals[k].length, options.learningRate());
+                locals[k] = new double[localLength];
+                localAdams[k] = new Adam(localLength, options.learningRate());
             }
-            globalAdam = new Adam(global.length, options.learningRate());
         }
 
         SparseGpfaFit fit() {
             int segments = data.segmentCount();
-            int batch = Math.min(options.segmentsPerBatch(), segments);
-            double scale = (double) segments / batch;
+            int segmentBatch = Math.min(options.segmentsPerBatch(), segments);
+            int neuronBatch = Math.min(options.neuronsPerBatch(), neurons);
+            double segmentScale = (double) segments / segmentBatch;
+            double neuronScale = (double) neurons / neuronBatch;
             Random random = new Random(options.seed());
-            List<Integer> order = new ArrayList<>();
-            for (int k = 0; k < segments; k++) {
-                order.add(k);
-            }
+            int[] segmentOrder = identity(segments);
+            int[] neuronOrder = identity(neurons);
             double[] history = new double[options.iterations()];
             boolean converged = false;
             int done = 0;
             for (int iteration = 1; iteration <= options.iterations(); iteration++) {
-                Collections.shuffle(order, random);
+                shuffle(segmentOrder, random);
+                shuffle(neuronOrder, random);
+                int[] batchNeurons = Arrays.copyOf(neuronOrder, neuronBatch);
+                Arrays.sort(batchNeurons);
                 GpfaParameters parameters = parameters();
-                double[] globalGradient = new double[global.length];
+                double[] lengthGradient = new double[latents];
+                for (double[] gradient : rowGradients) {
+                    Arrays.fill(gradient, 0);
+                }
                 double elbo = 0;
 
-                // minibatch ELBO and gradients; q(u) of each batch segment takes its own step
-                for (int b = 0; b < batch; b++) {
-                    int k = order.get(b);
-                    ElboGradient g = poisson == null
-                            ? SparseGaussianElbo.gradient(parameters, data.timesMs(k), data.activity(k),
-                                    repeat(inducingTimesMs[k]), means(k), factors(k))
-                            : SparsePoissonElbo.gradient(parameters, poisson, data.timesMs(k), data.activity(k),
-                                    repeat(inducingTimesMs[k]), means(k), factors(k));
-                    elbo += scale * g.value();
-                    accumulate(g, scale, globalGradient);
-                    localAdams[k].ascend(locals[k], localGradient(k, g));
+                // minibatch likelihood; q(u) of each batch segment takes its own step
+                if (conjugate != null) {
+                    conjugate.clear(batchNeurons);
                 }
-
-                // ARD prior on the columns of C
-                for (int n = 0; n < neurons; n++) {
+                for (int b = 0; b < segmentBatch; b++) {
+                    int k = segmentOrder[b];
+                    DMatrixRMaj y = data.activityView(k);
+                    if (conjugate != null) {
+                        InducingLatents before = new InducingLatents(parameters, data.timesMs(k),
+                                repeat(inducingTimesMs[k]), means(k), factors(k));
+                        DMatrixRMaj[] means = means(k);
+                        DMatrixRMaj[] factors = factors(k);
+                        double rho = neuronBatch == neurons ? 1 : stepSize(localVisits[k]++);
+                        conjugate.updateLatents(before, loadings, rows, batchNeurons, neuronScale, y.data, means,
+                                factors, rho);
+                        storeLocal(k, means, factors);
+                    }
+                    InducingLatents marginals = new InducingLatents(parameters, data.timesMs(k),
+                            repeat(inducingTimesMs[k]), means(k), factors(k));
+                    DMatrixRMaj g = new DMatrixRMaj(y.numRows, latents);
+                    DMatrixRMaj h = new DMatrixRMaj(y.numRows, latents);
+                    double expected = loadings.expectedLogLikelihood(marginals, y.data, neurons, batchNeurons, rows,
+                            rowGradients, g.data, h.data);
+                    CommonOps_DDRM.scale(neuronScale, g);
+                    CommonOps_DDRM.scale(neuronScale, h);
+                    ElboGradient latent = marginals.backward(g, h, 1);
+                    elbo += segmentScale * (neuronScale * expected - marginals.divergence());
                     for (int j = 0; j < latents; j++) {
-                        double cnj = global[n * latents + j];
-                        globalGradient[n * latents + j] -= cnj / ardScales[j];
-                        elbo -= 0.5 * cnj * cnj / ardScales[j];
+                        lengthGradient[j] += segmentScale * latent.logLengthScales()[j];
+                    }
+                    if (conjugate != null) {
+                        conjugate.add(marginals, y.data, batchNeurons);
+                    } else {
+                        localAdams[k].ascend(locals[k], localGradient(k, latent));
                     }
                 }
-                for (int j = 0; j < latents; j++) {
-                    elbo -= 0.5 * neurons * Math.log(2 * Math.PI * ardScales[j]);
+
+                // neuron rows: likelihood scaled to all segments, minus KL(q(c_n) || p(c_n | s))
+                for (int n = 0; n < neurons; n++) {
+                    double[] gradient = rowGradients[n];
+                    for (int i = 0; i < gradient.length; i++) {
+                        gradient[i] *= segmentScale;
+                    }
+                    elbo -= loadings.divergence(rows[n], ardScales, gradient);
                 }
-                globalAdam.ascend(global, globalGradient);
-                clampNoise();
+                for (int n : batchNeurons) {
+                    if (conjugate != null) {
+                        double rho = segmentBatch == segments ? 1 : stepSize(rowVisits[n]++);
+                        conjugate.updateNeuron(loadings, rows[n], n, ardScales, segmentScale, rho, logNoiseFloor[n]);
+                    } else {
+                        rowAdams[n].ascend(rows[n], rowGradients[n]);
+                        if (hasNoiseVariance) {
+                            rows[n][offset + 1] = Math.max(rows[n][offset + 1], logNoiseFloor[n]);
+                        }
+                    }
+                }
+                lengthAdam.ascend(logLengthScales, lengthGradient);
                 updateArdScales();
 
-                if (poisson != null && !Double.isFinite(elbo)) {
-                    throw new NotConvergedException("the Poisson objective became " + elbo + " at iteration "
-                            + iteration + " because a rate overflowed; reduce learningRate or use the softplus link",
-                            iteration, elbo);
+                if (!Double.isFinite(elbo)) {
+                    throw new NotConvergedException("the objective became " + elbo + " at iteration " + iteration
+                            + ", because a rate or variance overflowed; reduce learningRate or, for Poisson "
+                            + "counts, use the softplus link", iteration, elbo);
                 }
                 history[iteration - 1] = elbo;
                 done = iteration;
@@ -254,7 +361,20 @@ public final class SparseGpfa {
             for (int k = 0; k < data.segmentCount(); k++) {
                 posteriors.add(inducingPosterior(k));
             }
-            return new SparseGpfaFit(parameters(), ardScales, trace, converged, retained, posteriors);
+            return new SparseGpfaFit(parameters(), loadingPosterior(), ardScales, trace, converged, retained,
+                    posteriors);
+        }
+
+        private LoadingPosterior loadingPosterior() {
+            DMatrixRMaj means = new DMatrixRMaj(neurons, latents);
+            DMatrixRMaj[] covariances = new DMatrixRMaj[neurons];
+            double[] mean = new double[latents];
+            for (int n = 0; n < neurons; n++) {
+                covariances[n] = new DMatrixRMaj(latents, latents);
+                loadings.moments(rows[n], mean, covariances[n].data);
+                System.arraycopy(mean, 0, means.data, n * latents, latents);
+            }
+            return new LoadingPosterior(means, covariances);
         }
 
         private InducingPosterior inducingPosterior(int k) {
@@ -288,24 +408,23 @@ public final class SparseGpfa {
         private int retainedCount() {
             double largest = Arrays.stream(ardScales).max().orElse(0);
             int count = 0;
-            for (double alpha : ardScales) {
-                if (alpha > options.retentionThreshold() * largest) {
+            for (double scale : ardScales) {
+                if (scale > options.retentionThreshold() * largest) {
                     count++;
                 }
             }
             return count;
         }
 
-        /** Sets each ARD scale to its maximiser for the current C, floored to keep the prior finite. */
+        /** Sets each ARD scale to its maximiser {@code sum_n E[c_nj^2] / N}, floored to keep the prior finite. */
         private void updateArdScales() {
+            Arrays.fill(ardScales, 0);
+            for (int n = 0; n < neurons; n++) {
+                loadings.addSecondMoments(rows[n], ardScales);
+            }
             double largest = 0;
             for (int j = 0; j < latents; j++) {
-                double sum = 0;
-                for (int n = 0; n < neurons; n++) {
-                    double cnj = global[n * latents + j];
-                    sum += cnj * cnj;
-                }
-                ardScales[j] = sum / neurons;
+                ardScales[j] /= neurons;
                 largest = Math.max(largest, ardScales[j]);
             }
             double floor = Math.max(largest * ARD_FLOOR_SHARE, Double.MIN_NORMAL);
@@ -314,41 +433,22 @@ public final class SparseGpfa {
             }
         }
 
-        private void clampNoise() {
-            int offset = neurons * latents + neurons;
-            for (int n = 0; n < neurons; n++) {
-                global[offset + n] = Math.max(global[offset + n], logNoiseFloor[n]);
-            }
-        }
-
         private GpfaParameters parameters() {
             DMatrixRMaj c = new DMatrixRMaj(neurons, latents);
-            System.arraycopy(global, 0, c.data, 0, neurons * latents);
-            double[] d = Arrays.copyOfRange(global, neurons * latents, neurons * latents + neurons);
+            double[] d = new double[neurons];
             double[] r = new double[neurons];
             for (int n = 0; n < neurons; n++) {
-                r[n] = Math.exp(global[neurons * latents + neurons + n]);
+                System.arraycopy(rows[n], 0, c.data, n * latents, latents);
+                d[n] = rows[n][offset];
+                r[n] = hasNoiseVariance ? Math.exp(rows[n][offset + 1]) : startNoiseVariances[n];
             }
             double[] lengths = new double[latents];
             for (int j = 0; j < latents; j++) {
-                lengths[j] = Math.exp(global[neurons * latents + 2 * neurons + j]);
+                lengths[j] = Math.exp(logLengthScales[j]);
             }
             double[] unit = new double[latents];
             Arrays.fill(unit, 1.0);
             return new GpfaParameters(c, d, r, lengths, unit);
-        }
-
-        private void accumulate(ElboGradient g, double scale, double[] target) {
-            for (int i = 0; i < neurons * latents; i++) {
-                target[i] += scale * g.loadings().data[i];
-            }
-            for (int n = 0; n < neurons; n++) {
-                target[neurons * latents + n] += scale * g.offsets()[n];
-                target[neurons * latents + neurons + n] += scale * g.logNoiseVariances()[n];
-            }
-            for (int j = 0; j < latents; j++) {
-                target[neurons * latents + 2 * neurons + j] += scale * g.logLengthScales()[j];
-            }
         }
 
         private double[][] repeat(double[] times) {
@@ -380,9 +480,21 @@ public final class SparseGpfa {
             return factors;
         }
 
+        /** Stores q(u) of segment k into its local vector, the diagonal of each L_j as log L_ii. */
+        private void storeLocal(int k, DMatrixRMaj[] means, DMatrixRMaj[] factors) {
+            for (int j = 0; j < latents; j++) {
+                int start = j * (inducing + inducing * inducing);
+                System.arraycopy(means[j].data, 0, locals[k], start, inducing);
+                System.arraycopy(factors[j].data, 0, locals[k], start + inducing, inducing * inducing);
+                for (int i = 0; i < inducing; i++) {
+                    locals[k][start + inducing + i * inducing + i] = Math.log(factors[j].get(i, i));
+                }
+            }
+        }
+
         /** Maps the gradient to the local vector, whose diagonal of L_j is stored as log L_ii. */
         private double[] localGradient(int k, ElboGradient g) {
-            double[] gradient = new double[latents * (inducing + inducing * inducing)];
+            double[] gradient = new double[localLength];
             for (int j = 0; j < latents; j++) {
                 int start = j * (inducing + inducing * inducing);
                 System.arraycopy(g.means()[j].data, 0, gradient, start, inducing);
@@ -393,6 +505,32 @@ public final class SparseGpfa {
                 }
             }
             return gradient;
+        }
+    }
+
+    /**
+     * Returns the stochastic natural-gradient step size {@code (1 + visits)^-0.6} for a block
+     * updated from a minibatch, which satisfies the Robbins-Monro conditions.
+     */
+    private static double stepSize(int visits) {
+        return Math.pow(1 + visits, -STEP_DECAY);
+    }
+
+    private static int[] identity(int size) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Shuffles in place by Fisher-Yates with the fit's seeded source. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
         }
     }
 }

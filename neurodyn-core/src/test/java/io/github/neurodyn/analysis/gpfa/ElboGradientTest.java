@@ -1,9 +1,9 @@
 package io.github.neurodyn.analysis.gpfa;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.github.neurodyn.analysis.gpfa.GradientChecks.assertClose;
+import static io.github.neurodyn.analysis.gpfa.GradientChecks.centralDifference;
 
 import java.util.Random;
-import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +11,6 @@ import org.junit.jupiter.api.Test;
 /** Checks every hand-derived ELBO gradient entry against central finite differences. */
 class ElboGradientTest {
 
-    /** Central-difference step, in the unit of each parameter. */
-    private static final double STEP = 1e-5;
-    /** Allowed difference between analytic and numerical gradients, relative to 1 + |gradient|. */
-    private static final double GRADIENT_TOLERANCE = 1e-6;
 
     private static final double[] TIMES_MS = {0, 20, 40, 60, 80, 100, 140};
     private static final double[][] INDUCING_MS = {{10, 70, 130}, {0, 45, 90, 135}};
@@ -32,18 +28,7 @@ class ElboGradientTest {
         y = ExactGpfaTest.randomActivity(random, TIMES_MS.length);
         means = new DMatrixRMaj[2];
         factors = new DMatrixRMaj[2];
-        for (int j = 0; j < 2; j++) {
-            int m = INDUCING_MS[j].length;
-            means[j] = new DMatrixRMaj(m, 1);
-            factors[j] = new DMatrixRMaj(m, m);
-            for (int i = 0; i < m; i++) {
-                means[j].set(i, random.nextGaussian());
-                factors[j].set(i, i, 0.3 + 0.5 * random.nextDouble());
-                for (int k = 0; k < i; k++) {
-                    factors[j].set(i, k, 0.2 * random.nextGaussian());
-                }
-            }
-        }
+        GradientChecks.randomInducing(random, INDUCING_MS, means, factors);
         analytic = bound();
     }
 
@@ -168,13 +153,5 @@ class ElboGradientTest {
 
     private double boundWith(GpfaParameters shifted) {
         return SparseGaussianElbo.gradient(shifted, TIMES_MS, y, INDUCING_MS, means, factors).value();
-    }
-
-    private static double centralDifference(double at, DoubleUnaryOperator function) {
-        return (function.applyAsDouble(at + STEP) - function.applyAsDouble(at - STEP)) / (2 * STEP);
-    }
-
-    private static void assertClose(double numerical, double analyticValue, String label) {
-        assertEquals(numerical, analyticValue, GRADIENT_TOLERANCE * (1 + Math.abs(numerical)), label);
     }
 }

@@ -46,9 +46,9 @@ class PoissonGpfaRecoveryTest {
         Random random = new Random(2021);
         GpfaParameters truth = countModel(loadingScale, random);
         GpfaData data = SyntheticGpfa.drawCounts(truth, link, SEGMENTS, BINS, 20, random);
-        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, INDUCING, ITERATIONS, LEARNING_RATE, SEGMENTS,
-                0, RETENTION, 5L, null);
-        SparseGpfaFit fit = SparseGpfa.fit(data, options, NoiseModel.POISSON, link);
+        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, NoiseModel.POISSON, INDUCING, ITERATIONS,
+                LEARNING_RATE, SEGMENTS, NEURONS, 0, RETENTION, 5L, null);
+        SparseGpfaFit fit = SparseGpfa.fit(data, options, link);
 
         String scales = Arrays.toString(fit.ardScales());
         assertEquals(TRUE_LENGTH_SCALES.length, fit.retainedLatents(), "ARD scales " + scales);

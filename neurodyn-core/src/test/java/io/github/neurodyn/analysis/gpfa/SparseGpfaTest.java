@@ -30,7 +30,7 @@ class SparseGpfaTest {
         Random random = new Random(2021);
         truth = SyntheticGpfa.model(12, TRUE_LENGTH_SCALES, random);
         data = SyntheticGpfa.draw(truth, 6, 40, 20, random);
-        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, 10, ITERATIONS, 0.02, 4, 0, 0.01, 5L,
+        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, NoiseModel.GAUSSIAN, 10, ITERATIONS, 0.02, 4, 8, 0, 0.01, 5L,
                 (iteration, elbo) -> heard.add(elbo));
         fit = SparseGpfa.fit(data, options);
     }
