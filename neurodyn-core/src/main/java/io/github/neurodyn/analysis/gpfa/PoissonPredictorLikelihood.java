@@ -10,8 +10,11 @@ package io.github.neurodyn.analysis.gpfa;
  * Gaussians, so it is not Gaussian. This class treats it as Gaussian with the exact mean and
  * variance (moment matching). For the exp link the exact expectation is
  * {@code E[exp(eta)] = E_x[exp(mu_n . x + d_n + x^T Sigma_n x / 2)]}, a Gaussian integral over x
- * with the closed form used in the tests; the moment-matched value {@code exp(E[eta] + Var[eta] / 2)}
- * is below it (see docs/gpfa.md for the measured gap).
+ * with a closed form (written out in {@code ExpLinkMomentMatchingTest}). The moment-matched
+ * {@code exp(E[eta] + Var[eta] / 2)} differs from it by at most 0.4% in 200 random predictors with
+ * loading posterior standard deviations up to 0.1 and latent variances up to 0.3, and by up to
+ * 19% when they reach 0.3 and 1. The gap is first order in the product of the two spreads,
+ * {@code mu_n^T diag(v_t) Sigma_n m_t}, so it shrinks as either posterior narrows.
  */
 final class PoissonPredictorLikelihood implements PredictorLikelihood {
 
