@@ -27,10 +27,11 @@ import picocli.CommandLine.Option;
  * <p>Outputs in the {@code --out} folder: {@code latents.csv} (columns
  * {@code window,time_ms,latent1..latentD}, the posterior means), {@code latents.png} (the
  * retained latents with the largest ARD scales, first window), {@code ard_scales.png},
- * {@code elbo.csv} (columns {@code iteration,elbo}) and {@code summary.json}. The data file is
- * read before anything is written, so bad input exits with status 2 and leaves no file. With
- * {@code --noise poisson} every value must be a non-negative integer count, and {@code --link}
- * picks the rate {@code f(C x + d)} in counts per bin.
+ * {@code elbo.csv} (columns {@code iteration,elbo}) and {@code summary.json}. A latent is
+ * retained when its ARD scale exceeds {@code retentionThreshold} (0.01) times the largest. The
+ * data file is read before anything is written, so bad input exits with status 2 and leaves no
+ * file. With {@code --noise poisson} every value must be a non-negative integer count, and
+ * {@code --link} picks the rate {@code f(C x + d)} in counts per bin.
  */
 @Command(name = "gpfa", mixinStandardHelpOptions = true,
         description = "Bayesian GPFA with automatic relevance determination of a recording.")
@@ -66,6 +67,14 @@ final class GpfaCommand extends CommandSupport {
             description = "Bins per time window; longer segments are cut into windows (default: ${DEFAULT-VALUE}).")
     int windowBins;
 
+    @Option(names = "--window-batch", defaultValue = "8",
+            description = "Windows per minibatch (default: ${DEFAULT-VALUE}).")
+    int windowBatch;
+
+    @Option(names = "--neuron-batch", defaultValue = "1000",
+            description = "Neurons per minibatch; all neurons when the recording has fewer (default: ${DEFAULT-VALUE}).")
+    int neuronBatch;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the minibatch draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -97,13 +106,17 @@ final class GpfaCommand extends CommandSupport {
         if (windowBins < 2) {
             throw new IllegalArgumentException("--window-bins must be at least 2, found " + windowBins);
         }
+        if (windowBatch < 1 || neuronBatch < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--window-batch and --neuron-batch must be at least 1, found %d and %d", windowBatch, neuronBatch));
+        }
         GpfaData recording = data.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
                 ? GpfaDataFiles.readNpy(data, binMs, model)
                 : GpfaDataFiles.readCsv(data, model);
         windows = cut(recording, windowBins);
         SparseGpfaOptions defaults = SparseGpfaOptions.defaults(latents);
         options = new SparseGpfaOptions(latents, model, Math.min(defaults.inducingPoints(), windowBins), iterations,
-                defaults.learningRate(), defaults.segmentsPerBatch(), defaults.neuronsPerBatch(),
+                defaults.learningRate(), windowBatch, neuronBatch,
                 defaults.relativeTolerance(), defaults.retentionThreshold(), seed, null);
         if (latents > recording.neuronCount()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -136,6 +149,7 @@ final class GpfaCommand extends CommandSupport {
                 .put("noise", model.name().toLowerCase(Locale.ROOT))
                 .put("latentsRequested", latents)
                 .put("latentsRetained", fit.retainedLatents())
+                .put("retentionThreshold", options.retentionThreshold())
                 .put("ardScales", fit.ardScales())
                 .put("finalElbo", fit.finalElbo())
                 .put("iterations", history.length)

@@ -33,6 +33,7 @@ final class InducingLatents {
     private final DMatrixRMaj[] inducingKernels;
     private final DMatrixRMaj[] crossKernels;
     private final DMatrixRMaj[] gains;
+    private final double[] logDetKernels;
     private final DMatrixRMaj marginalMeans;
     private final DMatrixRMaj marginalVariances;
     private double divergence;
@@ -81,12 +82,50 @@ final class InducingLatents {
         inducingKernels = new DMatrixRMaj[latents];
         crossKernels = new DMatrixRMaj[latents];
         gains = new DMatrixRMaj[latents];
+        logDetKernels = new double[latents];
         marginalMeans = new DMatrixRMaj(bins, latents);
         marginalVariances = new DMatrixRMaj(bins, latents);
         for (int j = 0; j < latents; j++) {
             inducingSeconds[j] = ExactGpfa.toSeconds(inducingTimesMs[j]);
+            kernels(j);
             marginals(j);
         }
+    }
+
+    /** Shares the kernel matrices of {@code other} and computes the marginals of another q(u). */
+    private InducingLatents(InducingLatents other, DMatrixRMaj[] means, DMatrixRMaj[] factors) {
+        this.latents = other.latents;
+        this.bins = other.bins;
+        this.seconds = other.seconds;
+        this.lengthScales = other.lengthScales;
+        this.priorVariances = other.priorVariances;
+        this.means = means;
+        this.factors = factors;
+        this.covariances = covariancesOf(factors);
+        inducingSeconds = other.inducingSeconds;
+        kernelInverses = other.kernelInverses;
+        inducingKernels = other.inducingKernels;
+        crossKernels = other.crossKernels;
+        gains = other.gains;
+        logDetKernels = other.logDetKernels;
+        covarianceInverses = new DMatrixRMaj[latents];
+        marginalMeans = new DMatrixRMaj(bins, latents);
+        marginalVariances = new DMatrixRMaj(bins, latents);
+        for (int j = 0; j < latents; j++) {
+            marginals(j);
+        }
+    }
+
+    /**
+     * Returns the marginals and divergence of another q(u) on the same grid and kernel, reusing
+     * this object's kernel matrices.
+     *
+     * @param newMeans per latent, {@code m_j}
+     * @param newFactors per latent, {@code L_j}
+     * @return the marginals of the new q(u)
+     */
+    InducingLatents withPosterior(DMatrixRMaj[] newMeans, DMatrixRMaj[] newFactors) {
+        return new InducingLatents(this, newMeans, newFactors);
     }
 
     private static DMatrixRMaj[] covariancesOf(DMatrixRMaj[] factors) {
@@ -98,8 +137,8 @@ final class InducingLatents {
         return covariances;
     }
 
-    /** Fills column j of the marginals and adds {@code KL_j} to the divergence. */
-    private void marginals(int j) {
+    /** Fills {@code K_zz}, its inverse and log-determinant, {@code K_xz} and {@code A_j} of latent j. */
+    private void kernels(int j) {
         double[] inducing = inducingSeconds[j];
         int m = inducing.length;
         double length = lengthScales[j];
@@ -107,11 +146,25 @@ final class InducingLatents {
         DMatrixRMaj kzz = new DMatrixRMaj(m, m);
         SquaredExponentialKernel.covariance(inducing, length, variance, kzz);
         DMatrixRMaj kzzInverse = new DMatrixRMaj(m, m);
-        double logDetKzz = SpdMatrices.invert(kzz, kzzInverse, "inducing kernel matrix of latent " + j);
+        logDetKernels[j] = SpdMatrices.invert(kzz, kzzInverse, "inducing kernel matrix of latent " + j);
         DMatrixRMaj kxz = new DMatrixRMaj(bins, m);
         SquaredExponentialKernel.crossCovariance(seconds, inducing, length, variance, kxz);
         DMatrixRMaj gain = new DMatrixRMaj(bins, m);
         CommonOps_DDRM.mult(kxz, kzzInverse, gain);
+        gains[j] = gain;
+        kernelInverses[j] = kzzInverse;
+        inducingKernels[j] = kzz;
+        crossKernels[j] = kxz;
+    }
+
+    /** Fills column j of the marginals and adds {@code KL_j} to the divergence. */
+    private void marginals(int j) {
+        int m = inducingSeconds[j].length;
+        double variance = priorVariances[j];
+        DMatrixRMaj kzz = inducingKernels[j];
+        DMatrixRMaj kzzInverse = kernelInverses[j];
+        DMatrixRMaj gain = gains[j];
+        double logDetKzz = logDetKernels[j];
 
         // v_j(t) = k(t, t) - a_t^T K_zz a_t + a_t^T S_j a_t = k(t, t) + a_t^T (S_j - K_zz) a_t
         DMatrixRMaj spread = covariances[j].copy();
@@ -136,11 +189,7 @@ final class InducingLatents {
         CommonOps_DDRM.mult(kzzInverse, means[j], solved);
         double trace = SpdMatrices.traceOfProduct(kzzInverse, covariances[j]);
         divergence += 0.5 * (trace + CommonOps_DDRM.dot(means[j], solved) - m + logDetKzz - logDetS);
-        gains[j] = gain;
-        kernelInverses[j] = kzzInverse;
         covarianceInverses[j] = covarianceInverse;
-        inducingKernels[j] = kzz;
-        crossKernels[j] = kxz;
     }
 
     /** @return the marginal means {@code mu_tj}, {@code T x D}, owned by this object */

@@ -62,7 +62,7 @@ public final class SparseGpfa {
     }
 
     /**
-     * Fits the sparse model with ARD to the data under {@code options.noise()}; Poisson counts use
+     * Fits the sparse model with ARD to the data under {@code options.noise()}. Poisson counts use
      * the exp link.
      *
      * @param data the segments: any finite activity for Gaussian noise, spike counts for Poisson
@@ -222,7 +222,7 @@ public final class SparseGpfa {
                     rows[n][offset + 1] = logR;
                 }
                 logNoiseFloor[n] = logR + Math.log(NOISE_FLOOR_SHARE);
-                rowAdams[n] = new Adam(length, options.learningRate());
+                rowAdams[n] = conjugate == null ? new Adam(length, options.learningRate()) : null;
             }
             logLengthScales = new double[latents];
             for (int j = 0; j < latents; j++) {
@@ -246,7 +246,7 @@ public final class SparseGpfa {
                     inducingTimesMs[k][i] = first + span * i / (inducing - 1);
                 }
                 locals[k] = new double[localLength];
-                localAdams[k] = new Adam(localLength, options.learningRate());
+                localAdams[k] = conjugate == null ? new Adam(localLength, options.learningRate()) : null;
             }
         }
 
@@ -281,18 +281,17 @@ public final class SparseGpfa {
                 for (int b = 0; b < segmentBatch; b++) {
                     int k = segmentOrder[b];
                     DMatrixRMaj y = data.activityView(k);
+                    InducingLatents marginals = new InducingLatents(parameters, data.timesMs(k),
+                            repeat(inducingTimesMs[k]), means(k), factors(k));
                     if (conjugate != null) {
-                        InducingLatents before = new InducingLatents(parameters, data.timesMs(k),
-                                repeat(inducingTimesMs[k]), means(k), factors(k));
                         DMatrixRMaj[] means = means(k);
                         DMatrixRMaj[] factors = factors(k);
                         double rho = neuronBatch == neurons ? 1 : stepSize(localVisits[k]++);
-                        conjugate.updateLatents(before, loadings, rows, batchNeurons, neuronScale, y.data, means,
+                        conjugate.updateLatents(marginals, loadings, rows, batchNeurons, neuronScale, y.data, means,
                                 factors, rho);
                         storeLocal(k, means, factors);
+                        marginals = marginals.withPosterior(means, factors);
                     }
-                    InducingLatents marginals = new InducingLatents(parameters, data.timesMs(k),
-                            repeat(inducingTimesMs[k]), means(k), factors(k));
                     DMatrixRMaj g = new DMatrixRMaj(y.numRows, latents);
                     DMatrixRMaj h = new DMatrixRMaj(y.numRows, latents);
                     double expected = loadings.expectedLogLikelihood(marginals, y.data, neurons, batchNeurons, rows,

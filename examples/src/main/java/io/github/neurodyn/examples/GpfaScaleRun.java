@@ -1,0 +1,163 @@
+package io.github.neurodyn.examples;
+
+import io.github.neurodyn.analysis.SubspaceAngles;
+import io.github.neurodyn.analysis.gpfa.GpfaData;
+import io.github.neurodyn.analysis.gpfa.SparseGpfa;
+import io.github.neurodyn.analysis.gpfa.SparseGpfaFit;
+import io.github.neurodyn.analysis.gpfa.SparseGpfaOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Timed run of sparse GPFA with ARD on a long synthetic recording: by default 100 neurons x
+ * 100,000 bins of 10 ms (10 million values), 3 true latents, 10 requested, cut into windows of
+ * 100 bins. It prints the wall time of the fit, the peak heap use, the retained latents and the
+ * largest principal angle between the retained and the true loadings.
+ *
+ * <p>The latents are smooth Gaussian processes approximated by 64 random Fourier features of the
+ * squared exponential kernel with unit variance (Rahimi and Recht, NIPS 2007), so the recording
+ * is drawn without a Cholesky factorisation of its length. The noise is Gaussian with variance
+ * in [0.1, 0.3].
+ *
+ * <p>Usage: {@code java -Xmx512m -cp neurodyn.jar io.github.neurodyn.examples.GpfaScaleRun
+ * [neurons] [bins] [iterations] [windowsPerBatch]} (defaults 100, 100000, 600, 50).
+ */
+public final class GpfaScaleRun {
+
+    private static final double BIN_MS = 10;
+    private static final int WINDOW_BINS = 100;
+    private static final int REQUESTED = 10;
+    private static final int INDUCING_POINTS = 10;
+    private static final int FEATURES = 64;
+    private static final double[] TRUE_LENGTH_SCALES_SECONDS = {0.05, 0.1, 0.2};
+    private static final long SEED = 2021;
+
+    private GpfaScaleRun() {
+    }
+
+    /**
+     * Draws the recording, fits it and prints the figures.
+     *
+     * @param args optional neurons, bins, iterations and windows per minibatch
+     */
+    public static void main(String[] args) {
+        int neurons = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int bins = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        int windowsPerBatch = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        Random random = new Random(SEED);
+        int latents = TRUE_LENGTH_SCALES_SECONDS.length;
+        DMatrixRMaj loadings = new DMatrixRMaj(neurons, latents);
+        double[] offsets = new double[neurons];
+        double[] noiseDeviations = new double[neurons];
+        for (int n = 0; n < neurons; n++) {
+            for (int j = 0; j < latents; j++) {
+                loadings.set(n, j, random.nextGaussian());
+            }
+            offsets[n] = random.nextGaussian();
+            noiseDeviations[n] = Math.sqrt(0.1 + 0.2 * random.nextDouble());
+        }
+        GpfaData data = draw(loadings, offsets, noiseDeviations, bins, random);
+        System.out.printf(Locale.ROOT, "data: %d neurons x %d bins in %d windows of %d bins%n", neurons,
+                data.timeBinCount(), data.segmentCount(), WINDOW_BINS);
+
+        long start = System.nanoTime();
+        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED,
+                io.github.neurodyn.analysis.gpfa.NoiseModel.GAUSSIAN, INDUCING_POINTS, iterations, 0.05,
+                windowsPerBatch, neurons, 0, SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD, SEED,
+                (iteration, elbo) -> {
+                    if (iteration % 50 == 0) {
+                        System.out.printf(Locale.ROOT, "iteration %d: ELBO estimate %.6e nats after %.1f s%n",
+                                iteration, elbo, (System.nanoTime() - start) / 1e9);
+                    }
+                });
+        SparseGpfaFit fit = SparseGpfa.fit(data, options);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        int[] kept = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
+        DMatrixRMaj c = fit.parameters().loadings();
+        DMatrixRMaj retained = new DMatrixRMaj(neurons, kept.length);
+        for (int i = 0; i < kept.length; i++) {
+            CommonOps_DDRM.extract(c, 0, neurons, kept[i], kept[i] + 1, retained, 0, i);
+        }
+        double[] angles = SubspaceAngles.between(retained, loadings);
+        System.out.printf(Locale.ROOT, "fit: %.1f s for %d iterations, %d of %d latents retained, "
+                + "largest principal angle %.2f degrees%n", seconds, iterations, fit.retainedLatents(), REQUESTED,
+                Math.toDegrees(angles[angles.length - 1]));
+        System.out.printf(Locale.ROOT, "ARD scales: %s%n", java.util.Arrays.toString(fit.ardScales()));
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "heap: peak pool use %.1f MB, live after the fit %.1f MB with data and "
+                + "fit referenced, data %.1f MB, limit %.1f MB%n", peakHeapBytes() / 1e6,
+                (runtime.totalMemory() - runtime.freeMemory()) / 1e6, 8.0 * neurons * data.timeBinCount() / 1e6,
+                runtime.maxMemory() / 1e6);
+        System.out.println(fit.segmentPosteriors().size() + " window posteriors kept");
+    }
+
+    /** Draws the recording window by window from smooth latents shared across windows. */
+    private static GpfaData draw(DMatrixRMaj loadings, double[] offsets, double[] noiseDeviations, int bins,
+            Random random) {
+        int neurons = loadings.numRows;
+        int latents = loadings.numCols;
+        double[][] frequencies = new double[latents][FEATURES];
+        double[][] phases = new double[latents][FEATURES];
+        for (int j = 0; j < latents; j++) {
+            for (int f = 0; f < FEATURES; f++) {
+                frequencies[j][f] = random.nextGaussian() / TRUE_LENGTH_SCALES_SECONDS[j];
+                phases[j][f] = 2 * Math.PI * random.nextDouble();
+            }
+        }
+        double amplitude = Math.sqrt(2.0 / FEATURES);
+        List<double[]> times = new ArrayList<>();
+        List<DMatrixRMaj> activity = new ArrayList<>();
+        double[] x = new double[latents];
+        for (int start = 0; start < bins; start += WINDOW_BINS) {
+            int length = Math.min(WINDOW_BINS, bins - start);
+            double[] timesMs = new double[length];
+            DMatrixRMaj y = new DMatrixRMaj(length, neurons);
+            for (int t = 0; t < length; t++) {
+                timesMs[t] = (start + t) * BIN_MS;
+                double seconds = timesMs[t] / 1000;
+                for (int j = 0; j < latents; j++) {
+                    double sum = 0;
+                    for (int f = 0; f < FEATURES; f++) {
+                        sum += Math.cos(frequencies[j][f] * seconds + phases[j][f]);
+                    }
+                    x[j] = amplitude * sum;
+                }
+                for (int n = 0; n < neurons; n++) {
+                    double value = offsets[n] + noiseDeviations[n] * random.nextGaussian();
+                    for (int j = 0; j < latents; j++) {
+                        value += loadings.get(n, j) * x[j];
+                    }
+                    y.set(t, n, value);
+                }
+            }
+            times.add(timesMs);
+            activity.add(y);
+        }
+        List<String> names = new ArrayList<>();
+        for (int n = 0; n < neurons; n++) {
+            names.add("n" + (n + 1));
+        }
+        return GpfaData.of(names, times, activity);
+    }
+
+    /** Returns the sum of the peak usage of the heap memory pools since the JVM started. */
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
