@@ -5,6 +5,7 @@ import io.github.neurodyn.analysis.gpfa.GpfaData;
 import io.github.neurodyn.analysis.gpfa.SparseGpfa;
 import io.github.neurodyn.analysis.gpfa.SparseGpfaFit;
 import io.github.neurodyn.analysis.gpfa.SparseGpfaOptions;
+import io.github.neurodyn.analysis.gpfa.SquaredExponentialKernel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * Timed run of sparse GPFA with ARD on a long synthetic recording: by default 100 neurons x
@@ -21,10 +24,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * 100 bins. It prints the wall time of the fit, the peak heap use, the retained latents and the
  * largest principal angle between the retained and the true loadings.
  *
- * <p>The latents are smooth Gaussian processes approximated by 64 random Fourier features of the
- * squared exponential kernel with unit variance (Rahimi and Recht, NIPS 2007), so the recording
- * is drawn without a Cholesky factorisation of its length. The noise is Gaussian with variance
- * in [0.1, 0.3].
+ * <p>Each window's latents are exact draws from squared exponential Gaussian processes with unit
+ * variance and length scales 0.05, 0.1 and 0.2 s, independent across windows as the fit
+ * assumes. The noise is Gaussian with variance in [0.1, 0.3].
  *
  * <p>Usage: {@code java -Xmx512m -cp neurodyn.jar io.github.neurodyn.examples.GpfaScaleRun
  * [neurons] [bins] [iterations] [windowsPerBatch]} (defaults 100, 100000, 600, 50).
@@ -35,7 +37,6 @@ public final class GpfaScaleRun {
     private static final int WINDOW_BINS = 100;
     private static final int REQUESTED = 10;
     private static final int INDUCING_POINTS = 10;
-    private static final int FEATURES = 64;
     private static final double[] TRUE_LENGTH_SCALES_SECONDS = {0.05, 0.1, 0.2};
     private static final long SEED = 2021;
 
@@ -81,17 +82,23 @@ public final class GpfaScaleRun {
         SparseGpfaFit fit = SparseGpfa.fit(data, options);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        int[] kept = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
+        int[] retainedIndices = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
         DMatrixRMaj c = fit.parameters().loadings();
-        DMatrixRMaj retained = new DMatrixRMaj(neurons, kept.length);
-        for (int i = 0; i < kept.length; i++) {
-            CommonOps_DDRM.extract(c, 0, neurons, kept[i], kept[i] + 1, retained, 0, i);
+        DMatrixRMaj retained = new DMatrixRMaj(neurons, retainedIndices.length);
+        for (int i = 0; i < retainedIndices.length; i++) {
+            CommonOps_DDRM.extract(c, 0, neurons, retainedIndices[i], retainedIndices[i] + 1, retained, 0, i);
         }
         double[] angles = SubspaceAngles.between(retained, loadings);
         System.out.printf(Locale.ROOT, "fit: %.1f s for %d iterations, %d of %d latents retained, "
                 + "largest principal angle %.2f degrees%n", seconds, iterations, fit.retainedLatents(), REQUESTED,
                 Math.toDegrees(angles[angles.length - 1]));
         System.out.printf(Locale.ROOT, "ARD scales: %s%n", java.util.Arrays.toString(fit.ardScales()));
+        for (int index : retainedIndices) {
+            DMatrixRMaj column = CommonOps_DDRM.extract(c, 0, neurons, index, index + 1);
+            System.out.printf(Locale.ROOT, "latent %d: length scale %.3f s, angle to the true loadings %.2f degrees%n",
+                    index + 1, fit.parameters().lengthScalesSeconds()[index],
+                    Math.toDegrees(SubspaceAngles.between(column, loadings)[0]));
+        }
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "heap: peak pool use %.1f MB, live after the fit %.1f MB with data and "
@@ -101,41 +108,54 @@ public final class GpfaScaleRun {
         System.out.println(fit.segmentPosteriors().size() + " window posteriors kept");
     }
 
-    /** Draws the recording window by window from smooth latents shared across windows. */
+    /**
+     * Draws the recording window by window. The latents of each window are independent draws
+     * from their Gaussian processes, which is the model the fit assumes for windows.
+     */
     private static GpfaData draw(DMatrixRMaj loadings, double[] offsets, double[] noiseDeviations, int bins,
             Random random) {
         int neurons = loadings.numRows;
         int latents = loadings.numCols;
-        double[][] frequencies = new double[latents][FEATURES];
-        double[][] phases = new double[latents][FEATURES];
-        for (int j = 0; j < latents; j++) {
-            for (int f = 0; f < FEATURES; f++) {
-                frequencies[j][f] = random.nextGaussian() / TRUE_LENGTH_SCALES_SECONDS[j];
-                phases[j][f] = 2 * Math.PI * random.nextDouble();
-            }
+        double[] windowSeconds = new double[WINDOW_BINS];
+        for (int t = 0; t < WINDOW_BINS; t++) {
+            windowSeconds[t] = t * BIN_MS / 1000;
         }
-        double amplitude = Math.sqrt(2.0 / FEATURES);
+        DMatrixRMaj[] factors = new DMatrixRMaj[latents];
+        for (int j = 0; j < latents; j++) {
+            DMatrixRMaj kernel = new DMatrixRMaj(WINDOW_BINS, WINDOW_BINS);
+            SquaredExponentialKernel.covariance(windowSeconds, TRUE_LENGTH_SCALES_SECONDS[j], 1, kernel);
+            CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(WINDOW_BINS, true);
+            if (!cholesky.decompose(kernel)) {
+                throw new IllegalStateException("the kernel of latent " + j + " is not positive definite");
+            }
+            factors[j] = cholesky.getT(null);
+        }
         List<double[]> times = new ArrayList<>();
         List<DMatrixRMaj> activity = new ArrayList<>();
-        double[] x = new double[latents];
+        double[] white = new double[WINDOW_BINS];
+        double[][] x = new double[latents][WINDOW_BINS];
         for (int start = 0; start < bins; start += WINDOW_BINS) {
             int length = Math.min(WINDOW_BINS, bins - start);
+            for (int j = 0; j < latents; j++) {
+                for (int t = 0; t < WINDOW_BINS; t++) {
+                    white[t] = random.nextGaussian();
+                }
+                for (int t = 0; t < WINDOW_BINS; t++) {
+                    double sum = 0;
+                    for (int s = 0; s <= t; s++) {
+                        sum += factors[j].get(t, s) * white[s];
+                    }
+                    x[j][t] = sum;
+                }
+            }
             double[] timesMs = new double[length];
             DMatrixRMaj y = new DMatrixRMaj(length, neurons);
             for (int t = 0; t < length; t++) {
                 timesMs[t] = (start + t) * BIN_MS;
-                double seconds = timesMs[t] / 1000;
-                for (int j = 0; j < latents; j++) {
-                    double sum = 0;
-                    for (int f = 0; f < FEATURES; f++) {
-                        sum += Math.cos(frequencies[j][f] * seconds + phases[j][f]);
-                    }
-                    x[j] = amplitude * sum;
-                }
                 for (int n = 0; n < neurons; n++) {
                     double value = offsets[n] + noiseDeviations[n] * random.nextGaussian();
                     for (int j = 0; j < latents; j++) {
-                        value += loadings.get(n, j) * x[j];
+                        value += loadings.get(n, j) * x[j][t];
                     }
                     y.set(t, n, value);
                 }

@@ -28,8 +28,8 @@ package io.github.neurodyn.analysis.gpfa;
  * (D (D + 1) / 2 values), then {@code d_n}, then the noise model's own parameters. Gradients use
  * the same layout, so the diagonal entries are with respect to {@code log L_ii}.
  *
- * <p>Cost: {@code O(T D^2)} flops per neuron and segment. An instance holds work arrays for
- * segments of up to a given number of bins and is not thread-safe.
+ * <p>Cost: {@code O(T D^2)} flops per neuron and segment. An instance owns work arrays for
+ * segments of up to a given number of bins, so it is not thread-safe.
  */
 final class BayesianLoadings {
 

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bayesian GPFA with automatic relevance determination (ARD), sparse in time and fitted by Adam
- * on minibatches of segments and neurons (Jensen, Kao, Stone and Hennequin, "Scalable Bayesian
+ * Bayesian GPFA with automatic relevance determination (ARD), sparse in time and fitted on
+ * minibatches of segments and neurons (Jensen, Kao, Stone and Hennequin, "Scalable Bayesian
  * GPFA with automatic relevance determination and discrete noise models", NeurIPS 2021).
  *
  * <p>The loadings have the prior {@code c_nj ~ N(0, s_j^2)} with one ARD scale {@code s_j^2}
@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code s_j^2} exceeds the retention threshold times the largest scale.
  *
  * <p>Cost per iteration: {@code O(B (D M^3 + T D M^2 + T b D^2))} flops with M inducing points
- * and segments of T bins. Memory: the data, plus {@code D (M + M^2)} values and two Adam moments
- * for each segment and {@code O(D^2)} for each neuron.
+ * and segments of T bins. Memory: the data, plus {@code D (M + M^2)} values for each segment and
+ * {@code O(D^2)} for each neuron. The Adam path keeps two moments of each of them as well.
  *
  * <p>Limitations: Poisson counts take Adam steps only, so they need more iterations than Gaussian
  * activity, and their expected log likelihood treats the predictor as Gaussian. The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.

@@ -17,19 +17,19 @@ final class RecordingRotation {
      * of the rates uses by default (6), or the largest even count the retained latents allow.
      */
     static JpcaResult latentPlane(Recording recording, SparseGpfaFit fit, double startMs, double endMs) {
-        int[] kept = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
+        int[] retainedIndices = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
         double[] times = recording.timesMs();
-        double[][][] latents = new double[recording.conditionCount()][times.length][kept.length];
+        double[][][] latents = new double[recording.conditionCount()][times.length][retainedIndices.length];
         for (int c = 0; c < recording.conditionCount(); c++) {
             DMatrixRMaj means = fit.latents(c, times).means();
             for (int t = 0; t < times.length; t++) {
-                for (int i = 0; i < kept.length; i++) {
-                    latents[c][t][i] = means.get(t, kept[i]);
+                for (int i = 0; i < retainedIndices.length; i++) {
+                    latents[c][t][i] = means.get(t, retainedIndices[i]);
                 }
             }
         }
         Recording trajectories = Recording.of(recording.conditions(), times, latents);
-        return Jpca.of(trajectories, JpcaOptions.defaults().withPcs(components(kept.length)).withWindowMs(startMs, endMs));
+        return Jpca.of(trajectories, JpcaOptions.defaults().withPcs(components(retainedIndices.length)).withWindowMs(startMs, endMs));
     }
 
     /** Returns the jPCA component count for a number of retained latents, at least 2. */

@@ -83,11 +83,11 @@ class SparseGpfaArdTest {
 
     /** Returns the columns of C whose ARD scale passes the retention threshold. */
     static DMatrixRMaj retainedLoadings(SparseGpfaFit fit, double threshold) {
-        int[] kept = fit.retainedIndices(threshold);
+        int[] retainedIndices = fit.retainedIndices(threshold);
         DMatrixRMaj c = fit.parameters().loadings();
-        DMatrixRMaj retained = new DMatrixRMaj(c.numRows, kept.length);
-        for (int i = 0; i < kept.length; i++) {
-            CommonOps_DDRM.extract(c, 0, c.numRows, kept[i], kept[i] + 1, retained, 0, i);
+        DMatrixRMaj retained = new DMatrixRMaj(c.numRows, retainedIndices.length);
+        for (int i = 0; i < retainedIndices.length; i++) {
+            CommonOps_DDRM.extract(c, 0, c.numRows, retainedIndices[i], retainedIndices[i] + 1, retained, 0, i);
         }
         return retained;
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fits Gaussian GPFA with ARD to trial-averaged motor cortex rates of a reaching monkey
- * (Churchland et al., Nature 487, 2012: 10 conditions, 61 bins of 10 ms, 50 neurons) and checks
- * that the leading plane of the latents rotates, as jPCA of the rates does.
+ * (Churchland et al., Nature 487, 2012: 10 conditions, 61 bins of 10 ms, 50 neurons). The
+ * leading jPCA plane of the latents must rotate, as that of the rates does.
  */
 class SparseGpfaRecordingTest {
 
@@ -62,7 +62,8 @@ class SparseGpfaRecordingTest {
         JpcaResult rates = Jpca.of(recording, JpcaOptions.defaults().withWindowMs(WINDOW_START_MS, WINDOW_END_MS));
         double latentFrequency = latents.planeFrequenciesRadPerSecond()[0];
         double rateFrequency = rates.planeFrequenciesRadPerSecond()[0];
-        assertTrue(latentFrequency > 0.5 * rateFrequency && latentFrequency < 2 * rateFrequency,
-                "latent plane " + latentFrequency + " rad/s, jPCA plane " + rateFrequency + " rad/s");
+        String frequencies = "latent plane " + latentFrequency + " rad/s, jPCA plane " + rateFrequency + " rad/s";
+        assertTrue(latentFrequency > 0.5 * rateFrequency, frequencies);
+        assertTrue(latentFrequency < 2 * rateFrequency, frequencies);
     }
 }
