@@ -91,7 +91,7 @@ public final class SparseGpfa {
      * under {@code q(C) q(x)} (see {@link PoissonPredictorLikelihood} for this moment matching),
      * and every block takes Adam steps with the exact gradients. The fit starts from the principal
      * axes of {@code f^-1(y + 1/2)}. The noise variances of the returned parameters are not part of
-     * the Poisson model: they are those of that starting point.
+     * the Poisson model and are all 1.
      *
      * @param data the segments of spike counts
      * @param options the settings; {@code options.noise()} must be {@link NoiseModel#POISSON}
@@ -169,12 +169,10 @@ public final class SparseGpfa {
         private final int offset;
         /** Closed-form updates for Gaussian noise, or null when every block takes Adam steps. */
         private final ConjugateGaussianUpdates conjugate;
+        /** Whether the noise model stores {@code log R_n} right after {@code d_n} in each row. */
+        private final boolean hasNoiseVariance;
         private final int[] localVisits;
         private final int[] rowVisits;
-        /** Whether the noise model owns log R_n; Poisson has no noise parameter. */
-        private final boolean hasNoiseVariance;
-        /** Noise variances of the start, reported for a noise model without them. */
-        private final double[] startNoiseVariances;
 
         Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start, PredictorLikelihood likelihood) {
             this.data = data;
@@ -192,10 +190,9 @@ public final class SparseGpfa {
             offset = BayesianLoadings.offsetIndex(latents);
             conjugate = likelihood instanceof GaussianPredictorLikelihood
                     ? new ConjugateGaussianUpdates(latents, neurons) : null;
+            hasNoiseVariance = likelihood.parametersPerNeuron() > 0;
             localVisits = new int[segments];
             rowVisits = new int[neurons];
-            hasNoiseVariance = likelihood.parametersPerNeuron() > 0;
-            startNoiseVariances = start.noiseVariances();
 
             // neuron rows: q(c_n) centred on the principal axes with a small isotropic spread
             int length = BayesianLoadings.rowLength(latents, likelihood);
@@ -439,7 +436,8 @@ public final class SparseGpfa {
             for (int n = 0; n < neurons; n++) {
                 System.arraycopy(rows[n], 0, c.data, n * latents, latents);
                 d[n] = rows[n][offset];
-                r[n] = hasNoiseVariance ? Math.exp(rows[n][offset + 1]) : startNoiseVariances[n];
+                // NOTE: a noise model without its own parameter (Poisson) reports R_n = 1
+                r[n] = hasNoiseVariance ? Math.exp(rows[n][offset + 1]) : 1;
             }
             double[] lengths = new double[latents];
             for (int j = 0; j < latents; j++) {

@@ -84,4 +84,38 @@ class SparseGpfaTest {
     void segmentOutOfRangeRejected() {
         assertThrows(IllegalArgumentException.class, () -> fit.latents(data.segmentCount(), new double[] {0}));
     }
+
+    /**
+     * Runs the Adam path with a noise model that owns no per-neuron parameter, as a Poisson model
+     * does: Gaussian noise with unit variance.
+     */
+    @Test
+    void modelWithoutNoiseParameterFits() {
+        PredictorLikelihood unitGaussian = new PredictorLikelihood() {
+            @Override
+            public int parametersPerNeuron() {
+                return 0;
+            }
+
+            @Override
+            public double neuron(double[] y, double[] mean, double[] variance, int bins, double[] parameters,
+                    double[] meanGradient, double[] varianceGradient, double[] parameterGradient) {
+                double sum = 0;
+                for (int t = 0; t < bins; t++) {
+                    double residual = y[t] - mean[t];
+                    sum -= 0.5 * (Math.log(2 * Math.PI) + residual * residual + variance[t]);
+                    meanGradient[t] = residual;
+                    varianceGradient[t] = -0.5;
+                }
+                return sum;
+            }
+        };
+        SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED, NoiseModel.GAUSSIAN, 10, 40, 0.05, 6, 12, 0,
+                0.01, 5L, null);
+        SparseGpfaFit unitFit = SparseGpfa.fit(data, options, unitGaussian);
+        double[] history = unitFit.elboHistory();
+        assertTrue(history[history.length - 1] > history[0], "final " + history[history.length - 1]
+                + " not above first " + history[0]);
+        assertEquals(1.0, unitFit.parameters().noiseVariances()[0], 0);
+    }
 }
