@@ -4,6 +4,7 @@ import io.github.neurodyn.analysis.gpfa.GpfaData;
 import io.github.neurodyn.analysis.gpfa.GpfaDataFiles;
 import io.github.neurodyn.analysis.gpfa.LatentMarginals;
 import io.github.neurodyn.analysis.gpfa.NoiseModel;
+import io.github.neurodyn.analysis.gpfa.PoissonLink;
 import io.github.neurodyn.analysis.gpfa.SparseGpfa;
 import io.github.neurodyn.analysis.gpfa.SparseGpfaFit;
 import io.github.neurodyn.analysis.gpfa.SparseGpfaOptions;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
  * {@code elbo.csv} (columns {@code iteration,elbo}) and {@code summary.json}. A latent is
  * retained when its ARD scale exceeds {@code retentionThreshold} (0.01) times the largest. The
  * data file is read before anything is written, so bad input exits with status 2 and leaves no
- * file.
+ * file. With {@code --noise poisson} every value must be a non-negative integer count, and
+ * {@code --link} picks the rate {@code f(C x + d)} in counts per bin.
  */
 @Command(name = "gpfa", mixinStandardHelpOptions = true,
         description = "Bayesian GPFA with automatic relevance determination of a recording.")
@@ -48,8 +50,14 @@ final class GpfaCommand extends CommandSupport {
     int latents;
 
     @Option(names = "--noise", defaultValue = "gaussian",
-            description = "Observation noise: gaussian or poisson (default: ${DEFAULT-VALUE}).")
+            description = "Observation noise, gaussian or poisson (poisson needs non-negative integer counts) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String noise;
+
+    @Option(names = "--link", defaultValue = "exp",
+            description = "Link of the Poisson rate in counts per bin, exp or softplus, used only with --noise poisson "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String link;
 
     @Option(names = "--iterations", defaultValue = "1000",
             description = "Adam iterations (default: ${DEFAULT-VALUE}).")
@@ -75,6 +83,8 @@ final class GpfaCommand extends CommandSupport {
 
     private GpfaData windows;
     private SparseGpfaOptions options;
+    private NoiseModel model;
+    private PoissonLink poissonLink;
 
     @Override
     protected String name() {
@@ -83,11 +93,15 @@ final class GpfaCommand extends CommandSupport {
 
     @Override
     protected void validate() {
-        NoiseModel model = switch (noise.toLowerCase(Locale.ROOT)) {
+        model = switch (noise.toLowerCase(Locale.ROOT)) {
             case "gaussian" -> NoiseModel.GAUSSIAN;
-            case "poisson" -> throw new IllegalArgumentException(
-                    "--noise poisson is not supported yet by the sparse fit; use --noise gaussian");
+            case "poisson" -> NoiseModel.POISSON;
             default -> throw new IllegalArgumentException("--noise must be gaussian or poisson, found '" + noise + "'");
+        };
+        poissonLink = switch (link.toLowerCase(Locale.ROOT)) {
+            case "exp" -> PoissonLink.EXP;
+            case "softplus" -> PoissonLink.SOFTPLUS;
+            default -> throw new IllegalArgumentException("--link must be exp or softplus, found '" + link + "'");
         };
         if (windowBins < 2) {
             throw new IllegalArgumentException("--window-bins must be at least 2, found " + windowBins);
@@ -113,7 +127,9 @@ final class GpfaCommand extends CommandSupport {
 
     @Override
     protected int execute(OutputDirectory out, Summary summary) {
-        SparseGpfaFit fit = SparseGpfa.fit(windows, options);
+        SparseGpfaFit fit = model == NoiseModel.POISSON
+                ? SparseGpfa.fit(windows, options, poissonLink)
+                : SparseGpfa.fit(windows, options);
         Integer[] order = byArdScale(fit.ardScales());
 
         out.writeText("latents.csv", latentTable(fit));
@@ -124,13 +140,13 @@ final class GpfaCommand extends CommandSupport {
         }
         out.writeText("elbo.csv", elbo);
         Plots.save(out, "latents.png", latentChart(fit, order));
-        Plots.save(out, "ard_scales.png", ardChart(fit.ardScales()));
+        Plots.save(out, "ard_scales.png", ardChart(fit.ardScales(), model));
 
         summary.put("data", data.getFileName().toString())
                 .put("neurons", windows.neuronCount())
                 .put("timeBins", windows.timeBinCount())
                 .put("windows", windows.segmentCount())
-                .put("noise", "gaussian")
+                .put("noise", model.name().toLowerCase(Locale.ROOT))
                 .put("latentsRequested", latents)
                 .put("latentsRetained", fit.retainedLatents())
                 .put("retentionThreshold", options.retentionThreshold())
@@ -139,6 +155,9 @@ final class GpfaCommand extends CommandSupport {
                 .put("iterations", history.length)
                 .put("lengthScalesSeconds", fit.parameters().lengthScalesSeconds())
                 .put("converged", fit.converged());
+        if (model == NoiseModel.POISSON) {
+            summary.put("link", poissonLink.name().toLowerCase(Locale.ROOT));
+        }
         System.out.printf(Locale.ROOT, "GPFA of %s: %d neurons, %d bins in %d windows, %d of %d latents retained, "
                 + "final ELBO %.3f nats after %d iterations%n", data.getFileName(), windows.neuronCount(),
                 windows.timeBinCount(), windows.segmentCount(), fit.retainedLatents(), latents, fit.finalElbo(),
@@ -210,10 +229,12 @@ final class GpfaCommand extends CommandSupport {
         return chart;
     }
 
-    private static CategoryChart ardChart(double[] scales) {
+    private static CategoryChart ardChart(double[] scales, NoiseModel model) {
+        // Poisson loadings act on the linear predictor, which has no unit
+        String unit = model == NoiseModel.POISSON ? "ARD scale" : "ARD scale (activity unit squared)";
         CategoryChart chart = new CategoryChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
                 .title("ARD scales (prior variance of each column of C)").xAxisTitle("latent")
-                .yAxisTitle("ARD scale (activity unit squared)").build();
+                .yAxisTitle(unit).build();
         List<Integer> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (int j = 0; j < scales.length; j++) {

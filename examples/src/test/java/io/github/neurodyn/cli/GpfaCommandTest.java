@@ -32,11 +32,7 @@ class GpfaCommandTest {
             row[0] = random.nextGaussian();
             row[1] = random.nextGaussian();
         }
-        StringBuilder text = new StringBuilder("time_ms");
-        for (int n = 1; n <= NEURONS; n++) {
-            text.append(",n").append(n);
-        }
-        text.append('\n');
+        StringBuilder text = header();
         for (int t = 0; t < BINS; t++) {
             double seconds = 0.02 * t;
             double first = Math.sin(2 * Math.PI * seconds / 1.2);
@@ -51,6 +47,15 @@ class GpfaCommandTest {
         Path file = dir.resolve("recording.csv");
         Files.writeString(file, text.toString());
         return file;
+    }
+
+    /** Returns the CSV header line {@code time_ms,n1,...,n8}. */
+    private static StringBuilder header() {
+        StringBuilder text = new StringBuilder("time_ms");
+        for (int n = 1; n <= NEURONS; n++) {
+            text.append(",n").append(n);
+        }
+        return text.append('\n');
     }
 
     @Test
@@ -75,8 +80,51 @@ class GpfaCommandTest {
         assertEquals(61, Files.readAllLines(out.resolve("elbo.csv")).size());
     }
 
+    /** Writes 8 neurons of spike counts driven by two slow sinusoids through an exp rate, 20 ms bins. */
+    private Path writeCountCsv() throws IOException {
+        Random random = new Random(6);
+        StringBuilder text = header();
+        for (int t = 0; t < BINS; t++) {
+            double seconds = 0.02 * t;
+            double first = Math.sin(2 * Math.PI * seconds / 1.2);
+            double second = Math.cos(2 * Math.PI * seconds / 0.5);
+            text.append(20 * t);
+            for (int n = 0; n < NEURONS; n++) {
+                double rate = Math.exp(0.3 + 0.6 * (n % 2 == 0 ? first : second));
+                int count = 0;
+                double product = random.nextDouble();
+                // Poisson draw by multiplying uniforms until the product falls below exp(-rate)
+                while (product > Math.exp(-rate)) {
+                    count++;
+                    product *= random.nextDouble();
+                }
+                text.append(',').append(count);
+            }
+            text.append('\n');
+        }
+        Path file = dir.resolve("counts.csv");
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
     @Test
-    void poissonNoiseRejected() throws IOException {
+    void poissonNoiseFitsCounts() throws IOException {
+        Path data = writeCountCsv();
+        for (String link : List.of("exp", "softplus")) {
+            Path out = dir.resolve("poisson-" + link);
+            int status = NeurodynCommand.execute("gpfa", "--data", data.toString(), "--noise", "poisson", "--link",
+                    link, "--latents", "3", "--iterations", "40", "--window-bins", "40", "--out", out.toString());
+            assertEquals(ExitCode.SUCCESS, status, link);
+            JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+            assertEquals("poisson", summary.get("noise").asText(), link);
+            assertEquals(link, summary.get("link").asText());
+            assertTrue(Double.isFinite(summary.get("finalElbo").asDouble()), link);
+            assertEquals(BINS + 1, Files.readAllLines(out.resolve("latents.csv")).size(), link);
+        }
+    }
+
+    @Test
+    void poissonRejectsNonCounts() throws IOException {
         Path out = dir.resolve("poisson");
         assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("gpfa", "--data", writeCsv().toString(), "--noise",
                 "poisson", "--out", out.toString()));
@@ -92,6 +140,8 @@ class GpfaCommandTest {
                 "--out", out));
         assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("gpfa", "--data", data.toString(), "--noise", "cauchy",
                 "--out", out));
+        assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("gpfa", "--data", data.toString(), "--noise", "poisson",
+                "--link", "probit", "--out", out));
         assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("gpfa", "--data", dir.resolve("none.csv").toString(),
                 "--out", out));
     }

@@ -1,6 +1,7 @@
 package io.github.neurodyn.analysis.gpfa;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.NotConvergedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * and segments of T bins. Memory: the data, plus {@code D (M + M^2)} values for each segment and
  * {@code O(D^2)} for each neuron. The Adam path keeps two moments of each of them as well.
  *
- * <p>Limitations: only Gaussian noise is reachable through {@link #fit(GpfaData, SparseGpfaOptions)}.
- * The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.
+ * <p>Limitations: Poisson counts take Adam steps only, so they need more iterations than Gaussian
+ * activity, and their expected log likelihood treats the predictor as Gaussian. The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.
  * The reported objective is a minibatch estimate unless both minibatches cover the data.
  */
 public final class SparseGpfa {
@@ -61,24 +62,60 @@ public final class SparseGpfa {
     }
 
     /**
-     * Fits the sparse model with ARD to the data.
+     * Fits the sparse model with ARD to the data under {@code options.noise()}. Poisson counts use
+     * the exp link.
      *
-     * @param data the segments, Gaussian activity
+     * @param data the segments: any finite activity for Gaussian noise, spike counts for Poisson
      * @param options the settings
      * @return the fit with its objective per iteration and the retained dimensionality
      * @throws IllegalArgumentException when an argument is null, more latents are requested than
-     *     there are neurons, or a neuron has constant activity
+     *     there are neurons, a neuron has constant activity, or, for Poisson noise, an entry is not a
+     *     non-negative integer count
      * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
      *     covariance is not numerically positive definite
+     * @throws NotConvergedException when the Poisson objective stops being finite
      */
     public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options) {
         Arguments.requireNonNull(options, "options");
-        ExactGpfa.requireLatentCount(options.latentCount(), data);
-        if (options.noise() != NoiseModel.GAUSSIAN) {
-            throw new IllegalArgumentException("noise is " + options.noise()
-                    + " but the sparse fit supports only GAUSSIAN so far; use NoiseModel.GAUSSIAN");
+        if (options.noise() == NoiseModel.POISSON) {
+            return fit(data, options, PoissonLink.EXP);
         }
+        ExactGpfa.requireLatentCount(options.latentCount(), data);
         return fit(data, options, GaussianPredictorLikelihood.INSTANCE);
+    }
+
+    /**
+     * Fits the sparse model with ARD to spike counts, {@code y_tn ~ Poisson(f(c_n . x_t + d_n))}
+     * with f the link and {@code f(eta)} the expected count per bin. The expected log likelihood
+     * of each bin is {@link PoissonExpectedLogLikelihood} at the mean and variance of the predictor
+     * under {@code q(C) q(x)} (see {@link PoissonPredictorLikelihood} for this moment matching),
+     * and every block takes Adam steps with the exact gradients. The fit starts from the principal
+     * axes of {@code f^-1(y + 1/2)}. The noise variances of the returned parameters are not part of
+     * the Poisson model and are all 1.
+     *
+     * @param data the segments of spike counts
+     * @param options the settings; {@code options.noise()} must be {@link NoiseModel#POISSON}
+     * @param link the link f
+     * @return the fit with its objective per iteration and the retained dimensionality
+     * @throws IllegalArgumentException when an argument is null, the options ask for another noise
+     *     model, more latents are requested than there are neurons, a neuron has constant counts,
+     *     or an entry is not a non-negative integer count
+     * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
+     *     covariance is not numerically positive definite
+     * @throws NotConvergedException when the objective stops being finite, which happens when the
+     *     exp link's rate overflows
+     */
+    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PoissonLink link) {
+        Arguments.requireNonNull(data, "data");
+        Arguments.requireNonNull(options, "options");
+        Arguments.requireNonNull(link, "link");
+        if (options.noise() != NoiseModel.POISSON) {
+            throw new IllegalArgumentException("options.noise() is " + options.noise()
+                    + " but a link applies only to POISSON; use fit(data, options) for Gaussian noise");
+        }
+        ExactGpfa.requireLatentCount(options.latentCount(), data);
+        data.requireCounts();
+        return fit(data, options, new PoissonPredictorLikelihood(link));
     }
 
     /**
@@ -87,9 +124,27 @@ public final class SparseGpfa {
      * them with the exact gradients of {@link BayesianLoadings}.
      */
     static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PredictorLikelihood likelihood) {
-        GpfaParameters start = new ExactGpfaEm(data, ExactGpfaOptions.defaults(options.latentCount()))
+        GpfaData startData = likelihood instanceof PoissonPredictorLikelihood poisson
+                ? linearised(data, poisson.link()) : data;
+        GpfaParameters start = new ExactGpfaEm(startData, ExactGpfaOptions.defaults(options.latentCount()))
                 .initialParameters();
         return new Run(data, options, start, likelihood).fit();
+    }
+
+    /** Returns the counts mapped through the inverse link, {@code f^-1(y + 1/2)}, for the starting point. */
+    private static GpfaData linearised(GpfaData data, PoissonLink link) {
+        List<double[]> times = new ArrayList<>();
+        List<DMatrixRMaj> activity = new ArrayList<>();
+        for (int k = 0; k < data.segmentCount(); k++) {
+            DMatrixRMaj y = data.activity(k);
+            for (int i = 0; i < y.data.length; i++) {
+                double rate = y.data[i] + 0.5;
+                y.data[i] = link == PoissonLink.EXP ? Math.log(rate) : Math.log(Math.expm1(rate));
+            }
+            times.add(data.timesMs(k));
+            activity.add(y);
+        }
+        return GpfaData.of(data.neuronNames(), times, activity);
     }
 
     /** State of one fit: the neuron rows, the per-segment q(u), the length scales and their Adam states. */
@@ -275,6 +330,11 @@ public final class SparseGpfa {
                 lengthAdam.ascend(logLengthScales, lengthGradient);
                 updateArdScales();
 
+                if (!Double.isFinite(elbo)) {
+                    throw new NotConvergedException("the objective became " + elbo + " at iteration " + iteration
+                            + ", because a rate or variance overflowed; reduce learningRate or, for Poisson "
+                            + "counts, use the softplus link", iteration, elbo);
+                }
                 history[iteration - 1] = elbo;
                 done = iteration;
                 if (options.listener() != null) {
