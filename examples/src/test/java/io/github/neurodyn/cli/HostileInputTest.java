@@ -162,6 +162,7 @@ class HostileInputTest {
         "simulate --nonlinearity power --power-gain 0 | --power-gain must",
         "simulate --nonlinearity tanh --power-gain 2 | --power-gain applies only to --nonlinearity power",
         "simulate --power-exponent 3 | --power-exponent applies only to --nonlinearity power",
+        "simulate --log-normal-sigma 30 | --log-normal-sigma must be at most 26.64, where exp(sigma^2) overflows",
         "jpca --model --pcs 3 | --pcs must be an even number",
         "jpca --model --soften -1 | --soften must",
     })
