@@ -231,6 +231,7 @@ public final class NetworkOptions {
      */
     private void requireOptionValues() {
         Arguments.requireAtLeast(neurons, 1, "--neurons");
+        CommandSupport.requireMatrixSize(neurons);
         if (excitatoryFraction != null) {
             Arguments.requireProbability(excitatoryFraction, "--excitatory-fraction");
         }

@@ -163,6 +163,11 @@ class HostileInputTest {
         "simulate --nonlinearity tanh --power-gain 2 | --power-gain applies only to --nonlinearity power",
         "simulate --power-exponent 3 | --power-exponent applies only to --nonlinearity power",
         "simulate --log-normal-sigma 30 | --log-normal-sigma must be at most 26.64, where exp(sigma^2) overflows",
+        "simulate --neurons 46341 | --neurons must be at most 46340",
+        "soc --neurons 100000 | --neurons must be at most 46340",
+        "isp --neurons 100000 | --neurons must be at most 46340",
+        "movement --neurons 100000 | --neurons must be at most 46340",
+        "jpca --model --neurons 100000 | --neurons must be at most 46340",
         "jpca --model --pcs 3 | --pcs must be an even number",
         "jpca --model --soften -1 | --soften must",
     })
