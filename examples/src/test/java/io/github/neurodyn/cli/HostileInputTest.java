@@ -111,6 +111,18 @@ class HostileInputTest {
     }
 
     @Test
+    void solveReportOverCaseFileExitsTwo() throws IOException {
+        Path caseFile = validCase();
+
+        Run run = execute("solve", caseFile.toString(), "--json", caseFile.toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, "solve --json naming the case file");
+        assertEquals(VALID_CASE, Files.readString(caseFile), "the case file is left alone");
+        assertTrue(filesUnder(dir.resolve("out")).isEmpty(), "no partial output: " + filesUnder(dir.resolve("out")));
+    }
+
+    @Test
     void simulateIntoExistingFileExitsTwo() throws IOException {
         Path out = regularFile();
 
