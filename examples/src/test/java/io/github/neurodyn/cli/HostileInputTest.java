@@ -123,6 +123,18 @@ class HostileInputTest {
     }
 
     @Test
+    void singleBinRecordingExitsTwo() throws IOException {
+        Path recording = dir.resolve("one-bin.csv");
+        Files.writeString(recording, "condition,time_ms,n0,n1\na,0,1.0,2.0\nb,0,3.0,1.0\n");
+
+        Run run = execute("jpca", "--data", recording.toString(), "--pcs", "2", "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, "jpca of a single time bin");
+        assertTrue(run.error().endsWith("the recording has 1 time bins (0.0..0.0 ms); expected at least 2"),
+                "message: " + run.error());
+    }
+
+    @Test
     void simulateIntoExistingFileExitsTwo() throws IOException {
         Path out = regularFile();
 
