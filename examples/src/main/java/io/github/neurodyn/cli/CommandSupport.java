@@ -16,6 +16,9 @@ public abstract class CommandSupport implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandSupport.class);
 
+    /** Largest {@code --neurons} whose N x N weight matrix fits one Java array: 46340^2 &lt; 2^31. */
+    static final int MAX_NEURONS = 46_340;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder for CSV, PNG and summary.json (default: neurodyn-out/<subcommand>).")
     Path outFolder;
@@ -42,6 +45,21 @@ public abstract class CommandSupport implements Callable<Integer> {
      *     {@link NeurodynException} status 3
      */
     protected abstract int execute(OutputDirectory out, Summary summary) throws Exception;
+
+    /**
+     * Rejects a {@code --neurons} above {@link #MAX_NEURONS}, because the matrix library would
+     * otherwise fail with a message that names no option.
+     *
+     * @param neurons the value of {@code --neurons}
+     * @throws IllegalArgumentException when neurons exceeds {@link #MAX_NEURONS}
+     */
+    static void requireMatrixSize(int neurons) {
+        if (neurons > MAX_NEURONS) {
+            throw new IllegalArgumentException(String.format(
+                    "--neurons must be at most %d, so that the N x N weight matrix fits one Java array, found %d",
+                    MAX_NEURONS, neurons));
+        }
+    }
 
     @Override
     public final Integer call() throws Exception {

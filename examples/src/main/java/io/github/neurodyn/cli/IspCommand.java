@@ -111,6 +111,7 @@ public final class IspCommand extends CommandSupport {
         if (neurons < 10) {
             throw new IllegalArgumentException("--neurons must be at least 10, found " + neurons);
         }
+        requireMatrixSize(neurons);
         requirePositive(learningRate, "--learning-rate");
         requirePositive(targetRate, "--target-rate");
         requirePositive(durationSeconds, "--duration-seconds");

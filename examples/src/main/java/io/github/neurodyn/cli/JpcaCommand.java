@@ -90,6 +90,9 @@ final class JpcaCommand extends CommandSupport {
         if (model && neurons < 20) {
             throw new IllegalArgumentException("--neurons must be at least 20 for --model, found " + neurons);
         }
+        if (model) {
+            requireMatrixSize(neurons);
+        }
         jpcaOptions = options;
         if (!model) {
             recording = RecordingCsv.read(data);

@@ -80,6 +80,7 @@ public final class MovementCommand extends CommandSupport {
             throw new IllegalArgumentException("--neurons must give more than --reaches + 1 = " + (reaches + 1)
                     + " excitatory neurons (half of N), found N = " + neurons);
         }
+        requireMatrixSize(neurons);
         if (directions != null && (directions < 1 || directions > neurons)) {
             throw new IllegalArgumentException("--directions must be between 1 and N = " + neurons + ", found "
                     + directions);

@@ -95,7 +95,8 @@ public final class NetworkOptions {
     Double weightScale;
 
     @Option(names = "--log-normal-sigma", paramLabel = "SIGMA",
-            description = "ei: draw excitatory weights log-normally with this sigma, keeping their mean (default 0).")
+            description = "ei: draw excitatory weights log-normally with this sigma, keeping their mean; at most 26.64"
+                    + " (default 0).")
     Double logNormalSigma;
 
     @Option(names = "--balance-rows", paramLabel = "SUM",
@@ -230,6 +231,7 @@ public final class NetworkOptions {
      */
     private void requireOptionValues() {
         Arguments.requireAtLeast(neurons, 1, "--neurons");
+        CommandSupport.requireMatrixSize(neurons);
         if (excitatoryFraction != null) {
             Arguments.requireProbability(excitatoryFraction, "--excitatory-fraction");
         }
@@ -247,6 +249,11 @@ public final class NetworkOptions {
         }
         if (logNormalSigma != null) {
             Arguments.requireNonNegative(logNormalSigma, "--log-normal-sigma");
+            if (logNormalSigma > ExcitatoryInhibitoryBuilder.MAX_LOG_NORMAL_SIGMA) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "--log-normal-sigma must be at most %.2f, where exp(sigma^2) overflows, found %s",
+                        ExcitatoryInhibitoryBuilder.MAX_LOG_NORMAL_SIGMA, logNormalSigma));
+            }
         }
         if (rowSum != null) {
             Arguments.requireFinite(rowSum, "--balance-rows");

@@ -129,6 +129,7 @@ public final class SocCommand extends CommandSupport {
         if (neurons < 5) {
             throw new IllegalArgumentException("--neurons must be at least 5, found " + neurons);
         }
+        requireMatrixSize(neurons);
         boolean networkOptions = excitatoryFraction != null || probability != null || gamma != null || radius != null;
         if (preset == Preset.kao && networkOptions) {
             throw new IllegalArgumentException(

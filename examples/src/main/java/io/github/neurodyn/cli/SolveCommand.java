@@ -3,6 +3,8 @@ package io.github.neurodyn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.neurodyn.api.NeurodynException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,10 +61,11 @@ final class SolveCommand implements Callable<Integer> {
             cases.add(MatrixCase.read(file));
         }
         // Check the report's path before writing anything, so a bad --json leaves no results behind.
-        if (json != null && java.nio.file.Files.isDirectory(json)) {
+        if (json != null && Files.isDirectory(json)) {
             throw new IllegalArgumentException("--json must name a file, but " + json.toAbsolutePath()
                     + " is a folder");
         }
+        requireReportIsNoCaseFile();
         OutputDirectory jsonFolder = json == null ? null : OutputDirectory.create(json.toAbsolutePath().getParent());
         OutputDirectory out = OutputDirectory.create(outFolder != null ? outFolder : Path.of("neurodyn-out", "solve"));
 
@@ -84,6 +87,24 @@ final class SolveCommand implements Callable<Integer> {
         printTable(results);
         System.out.printf(Locale.ROOT, "%d of %d cases pass at %s%n", passed, results.size(), level.name());
         return passed == results.size() ? ExitCode.SUCCESS : ExitCode.CHECK_FAILED;
+    }
+
+    /** Rejects a {@code --json} path that names one of the case files, which the report would overwrite. */
+    private void requireReportIsNoCaseFile() {
+        if (json == null || !Files.exists(json)) {
+            return;
+        }
+        for (Path file : files) {
+            try {
+                if (Files.isSameFile(json, file)) {
+                    throw new IllegalArgumentException("--json " + json + " is also a case file, which the report"
+                            + " would overwrite; choose another report file");
+                }
+            } catch (IOException ex) {
+                throw new IllegalArgumentException("cannot compare --json " + json + " with case file " + file
+                        + ": " + ex.getMessage(), ex);
+            }
+        }
     }
 
     /**

@@ -111,6 +111,30 @@ class HostileInputTest {
     }
 
     @Test
+    void solveReportOverCaseFileExitsTwo() throws IOException {
+        Path caseFile = validCase();
+
+        Run run = execute("solve", caseFile.toString(), "--json", caseFile.toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, "solve --json naming the case file");
+        assertEquals(VALID_CASE, Files.readString(caseFile), "the case file is left alone");
+        assertTrue(filesUnder(dir.resolve("out")).isEmpty(), "no partial output: " + filesUnder(dir.resolve("out")));
+    }
+
+    @Test
+    void singleBinRecordingExitsTwo() throws IOException {
+        Path recording = dir.resolve("one-bin.csv");
+        Files.writeString(recording, "condition,time_ms,n0,n1\na,0,1.0,2.0\nb,0,3.0,1.0\n");
+
+        Run run = execute("jpca", "--data", recording.toString(), "--pcs", "2", "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, "jpca of a single time bin");
+        assertTrue(run.error().endsWith("the recording has 1 time bins (0.0..0.0 ms); expected at least 2"),
+                "message: " + run.error());
+    }
+
+    @Test
     void simulateIntoExistingFileExitsTwo() throws IOException {
         Path out = regularFile();
 
@@ -162,6 +186,12 @@ class HostileInputTest {
         "simulate --nonlinearity power --power-gain 0 | --power-gain must",
         "simulate --nonlinearity tanh --power-gain 2 | --power-gain applies only to --nonlinearity power",
         "simulate --power-exponent 3 | --power-exponent applies only to --nonlinearity power",
+        "simulate --log-normal-sigma 30 | --log-normal-sigma must be at most 26.64, where exp(sigma^2) overflows",
+        "simulate --neurons 46341 | --neurons must be at most 46340",
+        "soc --neurons 100000 | --neurons must be at most 46340",
+        "isp --neurons 100000 | --neurons must be at most 46340",
+        "movement --neurons 100000 | --neurons must be at most 46340",
+        "jpca --model --neurons 100000 | --neurons must be at most 46340",
         "jpca --model --pcs 3 | --pcs must be an even number",
         "jpca --model --soften -1 | --soften must",
     })

@@ -8,7 +8,8 @@ import org.ejml.data.DMatrixRMaj;
  * integrator's counters.
  *
  * <p>Times are in seconds. State k of trial b is the network state at {@link #timeSeconds(int)
- * timeSeconds(k)}. Every accessor returns a copy; the object is immutable.
+ * timeSeconds(k)}. Every accessor returns a copy; the object is immutable. An accessor given a
+ * trial, sample or neuron index out of range raises {@link IllegalArgumentException} naming it.
  */
 public final class Trajectory {
 
@@ -90,6 +91,7 @@ public final class Trajectory {
      * @return t_k in seconds
      */
     public double timeSeconds(int sample) {
+        requireSample(sample);
         return times[sample];
     }
 
@@ -101,6 +103,8 @@ public final class Trajectory {
      * @return a new array of length N
      */
     public double[] state(int trial, int sample) {
+        requireTrial(trial);
+        requireSample(sample);
         double[] out = new double[neuronCount];
         System.arraycopy(states[trial], sample * neuronCount, out, 0, neuronCount);
         return out;
@@ -113,6 +117,7 @@ public final class Trajectory {
      * @return a new matrix
      */
     public DMatrixRMaj states(int trial) {
+        requireTrial(trial);
         int count = times.length;
         DMatrixRMaj out = new DMatrixRMaj(neuronCount, count);
         double[] source = states[trial];
@@ -162,6 +167,7 @@ public final class Trajectory {
      * @return a new array of length T
      */
     public double[] neuronTrace(int trial, int neuron) {
+        requireTrial(trial);
         if (neuron < 0 || neuron >= neuronCount) {
             throw new IllegalArgumentException(String.format(
                     "neuron must lie in [0, %d), found %d", neuronCount, neuron));
@@ -232,5 +238,19 @@ public final class Trajectory {
     public String toString() {
         return String.format("Trajectory[N=%d, T=%d, trials=%d, %s, steps=%d]",
                 neuronCount, times.length, states.length, integrator, stepsTaken);
+    }
+
+    private void requireTrial(int trial) {
+        if (trial < 0 || trial >= states.length) {
+            throw new IllegalArgumentException(String.format(
+                    "trial must lie in [0, %d), found %d", states.length, trial));
+        }
+    }
+
+    private void requireSample(int sample) {
+        if (sample < 0 || sample >= times.length) {
+            throw new IllegalArgumentException(String.format(
+                    "sample must lie in [0, %d), found %d", times.length, sample));
+        }
     }
 }

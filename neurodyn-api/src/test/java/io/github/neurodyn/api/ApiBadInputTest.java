@@ -26,6 +26,11 @@ class ApiBadInputTest {
         return new Trajectory(times, states, 2, Nonlinearity.identity(), finalWeights, "EULER", 0, 0, false);
     }
 
+    /** Builds one trial of two neurons at two sample times. */
+    private static Trajectory twoSamples() {
+        return trajectory(new double[] {0, 0.1}, new double[][] {{1, 2, 3, 4}}, new DMatrixRMaj(2, 2));
+    }
+
     static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
         return Stream.of(
                 bad("missing weights", "weights", () -> RateNetwork.builder().build()),
@@ -73,7 +78,14 @@ class ApiBadInputTest {
                 bad("states of wrong length", "states[0]",
                         () -> trajectory(new double[] {0}, new double[][] {{1}}, new DMatrixRMaj(2, 2))),
                 bad("final weights of wrong shape", "finalWeights",
-                        () -> trajectory(new double[] {0}, new double[][] {{1, 2}}, new DMatrixRMaj(3, 3))));
+                        () -> trajectory(new double[] {0}, new double[][] {{1, 2}}, new DMatrixRMaj(3, 3))),
+                bad("final state of absent trial", "trial", () -> twoSamples().finalState(1)),
+                bad("state of negative trial", "trial", () -> twoSamples().state(-1, 0)),
+                bad("state after last sample", "sample", () -> twoSamples().state(0, 2)),
+                bad("states of absent trial", "trial", () -> twoSamples().states(3)),
+                bad("rates of absent trial", "trial", () -> twoSamples().rates(1)),
+                bad("trace of absent trial", "trial", () -> twoSamples().neuronTrace(1, 0)),
+                bad("time of negative sample", "sample", () -> twoSamples().timeSeconds(-1)));
     }
 
     private static org.junit.jupiter.params.provider.Arguments bad(String label, String argument, Executable call) {

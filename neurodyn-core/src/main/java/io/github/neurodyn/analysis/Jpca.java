@@ -182,9 +182,12 @@ public final class Jpca {
             }
         }
         if (count < 2) {
-            throw new IllegalArgumentException(String.format(
-                    "the window [%s, %s] ms contains %d time bins of the recording (%s..%s ms); expected at least 2",
-                    options.windowStartMs(), options.windowEndMs(), count, times[0], times[times.length - 1]));
+            String span = String.format("(%s..%s ms); expected at least 2", times[0], times[times.length - 1]);
+            boolean wholeRecording = Double.isInfinite(options.windowStartMs()) && Double.isInfinite(options.windowEndMs());
+            throw new IllegalArgumentException(wholeRecording
+                    ? String.format("the recording has %d time bins %s", count, span)
+                    : String.format("the window [%s, %s] ms contains %d time bins of the recording %s",
+                            options.windowStartMs(), options.windowEndMs(), count, span));
         }
         window = Arrays.copyOf(window, count);
         double step = times[window[1]] - times[window[0]];

@@ -1,6 +1,7 @@
 package io.github.neurodyn.network;
 
 import io.github.neurodyn.api.Arguments;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
@@ -49,6 +50,12 @@ import org.slf4j.LoggerFactory;
 public final class ExcitatoryInhibitoryBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExcitatoryInhibitoryBuilder.class);
+
+    /**
+     * Largest log-normal sigma that {@link #build()} accepts, about 26.64: above it exp(sigma^2),
+     * the factor in the excitatory weight variance, overflows a double.
+     */
+    public static final double MAX_LOG_NORMAL_SIGMA = Math.sqrt(Math.log(Double.MAX_VALUE));
 
     private final int size;
     private double excitatoryFraction = 0.5;
@@ -131,8 +138,8 @@ public final class ExcitatoryInhibitoryBuilder {
      * Draws the excitatory weights from a log-normal distribution with the same mean; see the
      * class documentation for the parameterisation.
      *
-     * @param sigma the standard deviation of the underlying normal, finite and &gt;= 0
-     *     (default 0: fixed weights)
+     * @param sigma the standard deviation of the underlying normal, &gt;= 0 and at most about
+     *     26.64, where exp(sigma^2) overflows (default 0: fixed weights)
      * @return this builder
      */
     public ExcitatoryInhibitoryBuilder logNormalExcitatory(double sigma) {
@@ -196,10 +203,10 @@ public final class ExcitatoryInhibitoryBuilder {
      *
      * @return the network, with {@link Connectivity#excitatoryCount()} = N<sub>E</sub>
      * @throws IllegalArgumentException if N &lt; 1; f or p lies outside [0, 1]; gamma or sigma
-     *     is negative or not finite; R or w0 is not positive and finite; R cannot be reached
-     *     because the weights have no variance (for example p = 0, or p = 1 with sigma = 0);
-     *     or a row cannot be balanced to rowSum (no inhibitory input, or rowSum above the
-     *     row's excitatory sum)
+     *     is negative or not finite; sigma exceeds {@link #MAX_LOG_NORMAL_SIGMA}; R or w0 is not
+     *     positive and finite; R cannot be reached because the weights have no variance (for
+     *     example p = 0, or p = 1 with sigma = 0); or a row cannot be balanced to rowSum (no
+     *     inhibitory input, or rowSum above the row's excitatory sum)
      */
     public Connectivity build() {
         Arguments.requireAtLeast(size, 1, "number of neurons N");
@@ -207,6 +214,7 @@ public final class ExcitatoryInhibitoryBuilder {
         Arguments.requireProbability(connectionProbability, "connectionProbability p");
         Arguments.requireNonNegative(inhibitionDominance, "inhibitionDominance gamma");
         Arguments.requireNonNegative(logNormalSigma, "logNormalExcitatory sigma");
+        requireFiniteVarianceFactor(logNormalSigma);
         if (balanceRows) {
             Arguments.requireFinite(rowSum, "rowSum");
         }
@@ -241,6 +249,19 @@ public final class ExcitatoryInhibitoryBuilder {
         LOG.debug("E/I network: N = {}, N_E = {}, p = {}, gamma = {}, w0 = {}, sigma = {}, seed = {}",
                 size, excitatory, p, inhibitionDominance, w0, sigma, seed);
         return Connectivity.of(w, excitatory, size - excitatory, spectrum);
+    }
+
+    /**
+     * Rejects a sigma whose exp(sigma^2) overflows. The weight variance would be infinite, so w0
+     * from R would become 0 and the network would silently have no connections.
+     */
+    private static void requireFiniteVarianceFactor(double sigma) {
+        if (sigma > MAX_LOG_NORMAL_SIGMA) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "logNormalExcitatory sigma = %s is too large: exp(sigma^2) overflows, so the weight "
+                            + "variance is infinite; expected sigma <= %.2f",
+                    sigma, MAX_LOG_NORMAL_SIGMA));
+        }
     }
 
     /** Returns w0 for the requested bulk radius, using the realised excitatory fraction. */

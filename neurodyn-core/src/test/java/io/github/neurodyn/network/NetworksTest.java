@@ -342,6 +342,10 @@ class NetworksTest {
                         "no variance"),
                 bad("negative sigma", () -> Networks.excitatoryInhibitory(10).logNormalExcitatory(-1).build(),
                         "logNormalExcitatory sigma"),
+                bad("sigma overflowing the variance", () -> Networks.excitatoryInhibitory(20)
+                        .logNormalExcitatory(30).build(), "exp(sigma^2) overflows"),
+                bad("sigma overflowing with w0", () -> Networks.excitatoryInhibitory(20).weightScale(1)
+                        .logNormalExcitatory(100).build(), "logNormalExcitatory sigma"),
                 bad("unreachable row sum", () -> Networks.excitatoryInhibitory(40).balanceRows(100).build(),
                         "cannot be reached"),
                 bad("missing structure", () -> Networks.lowRank(5).build(), "structure m"),
