@@ -41,41 +41,45 @@ final class GpfaCommand extends CommandSupport {
             description = "Recording as CSV (header time_ms,<one column per neuron>) or float64 NPY (T x N).")
     Path data;
 
-    @Option(names = "--bin-ms", defaultValue = "20",
-            description = "Bin width of an NPY file in ms (default: ${DEFAULT-VALUE}).")
-    double binMs;
+    @Option(names = "--bin-ms", paramLabel = "MS",
+            description = "Bin width of an NPY file in ms; a CSV file has its own time_ms column (default: "
+                    + DEFAULT_NPY_BIN_MS + ").")
+    Double binMs;
 
-    @Option(names = "--latents", defaultValue = "10",
+    /** Bin width assumed for an NPY file without --bin-ms. */
+    static final double DEFAULT_NPY_BIN_MS = 20;
+
+    @Option(names = "--latents", defaultValue = "10", paramLabel = "COUNT",
             description = "Latents requested; ARD decides how many are retained (default: ${DEFAULT-VALUE}).")
     int latents;
 
-    @Option(names = "--noise", defaultValue = "gaussian",
+    @Option(names = "--noise", defaultValue = "gaussian", paramLabel = "MODEL",
             description = "Observation noise, gaussian or poisson (poisson needs non-negative integer counts) "
                     + "(default: ${DEFAULT-VALUE}).")
     String noise;
 
-    @Option(names = "--link", defaultValue = "exp",
+    @Option(names = "--link", defaultValue = "exp", paramLabel = "LINK",
             description = "Link of the Poisson rate in counts per bin, exp or softplus, used only with --noise poisson "
                     + "(default: ${DEFAULT-VALUE}).")
     String link;
 
-    @Option(names = "--iterations", defaultValue = "1000",
+    @Option(names = "--iterations", defaultValue = "1000", paramLabel = "COUNT",
             description = "Adam iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--window-bins", defaultValue = "100",
+    @Option(names = "--window-bins", defaultValue = "100", paramLabel = "BINS",
             description = "Bins per time window; longer segments are cut into windows (default: ${DEFAULT-VALUE}).")
     int windowBins;
 
-    @Option(names = "--window-batch", defaultValue = "8",
+    @Option(names = "--window-batch", defaultValue = "8", paramLabel = "COUNT",
             description = "Windows per minibatch (default: ${DEFAULT-VALUE}).")
     int windowBatch;
 
-    @Option(names = "--neuron-batch", defaultValue = "1000",
+    @Option(names = "--neuron-batch", defaultValue = "1000", paramLabel = "COUNT",
             description = "Neurons per minibatch; all neurons when the recording has fewer (default: ${DEFAULT-VALUE}).")
     int neuronBatch;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the minibatch draws (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the minibatch draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
     /** Retained latents drawn in latents.png at most. */
@@ -103,6 +107,12 @@ final class GpfaCommand extends CommandSupport {
             case "softplus" -> PoissonLink.SOFTPLUS;
             default -> throw new IllegalArgumentException("--link must be exp or softplus, found '" + link + "'");
         };
+        if (latents < 1) {
+            throw new IllegalArgumentException("--latents must be at least 1, found " + latents);
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1, found " + iterations);
+        }
         if (windowBins < 2) {
             throw new IllegalArgumentException("--window-bins must be at least 2, found " + windowBins);
         }
@@ -110,8 +120,16 @@ final class GpfaCommand extends CommandSupport {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "--window-batch and --neuron-batch must be at least 1, found %d and %d", windowBatch, neuronBatch));
         }
-        GpfaData recording = data.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
-                ? GpfaDataFiles.readNpy(data, binMs, model)
+        boolean npy = data.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+        if (binMs != null && !npy) {
+            throw new IllegalArgumentException("--bin-ms applies only to NPY files, found it with " + data.getFileName()
+                    + "; a CSV file gives its bin times in the time_ms column");
+        }
+        if (binMs != null && !(binMs > 0 && Double.isFinite(binMs))) {
+            throw new IllegalArgumentException("--bin-ms must be positive and finite, found " + binMs);
+        }
+        GpfaData recording = npy
+                ? GpfaDataFiles.readNpy(data, binMs == null ? DEFAULT_NPY_BIN_MS : binMs, model)
                 : GpfaDataFiles.readCsv(data, model);
         windows = cut(recording, windowBins);
         SparseGpfaOptions defaults = SparseGpfaOptions.defaults(latents);

@@ -47,26 +47,33 @@ public final class PrepareCommand extends CommandSupport {
     /** Reach duration in seconds, the horizon of Q_C. */
     static final double MOVEMENT_SECONDS = 0.6;
 
-    @Option(names = "--neurons", defaultValue = "200", description = "Number of neurons N, half excitatory "
+    /**
+     * Longest preparation time in ms. The finite-horizon gains are stored for the whole window,
+     * so memory grows with it (about 330 MB for the default 600 ms at N = 200).
+     */
+    static final double MAX_PREP_MS = 2000;
+
+    @Option(names = "--neurons", defaultValue = "200", paramLabel = "N", description = "Number of neurons N, half excitatory "
             + "(default: ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network, the spontaneous state "
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the network, the spontaneous state "
             + "and the perturbation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--reaches", defaultValue = "8", description = "Number of reach directions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reaches", defaultValue = "8", paramLabel = "COUNT", description = "Number of reach directions (default: ${DEFAULT-VALUE}).")
     int reaches;
 
-    @Option(names = "--iterations", defaultValue = "15",
+    @Option(names = "--iterations", defaultValue = "15", paramLabel = "COUNT",
             description = "Iterations of the movement fit (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--prep-times-ms", split = ",", defaultValue = "0,50,100,200,300,400,600",
-            description = "Preparation times in ms, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prep-times-ms", split = ",", defaultValue = "0,50,100,200,300,400,600", paramLabel = "MS",
+            description = "Preparation times in ms, comma-separated, each in [0, " + MAX_PREP_MS + "], at least one "
+                    + "of 250 ms or more (default: ${DEFAULT-VALUE}).")
     double[] prepTimesMs;
 
-    @Option(names = "--null-draws", defaultValue = "1000",
+    @Option(names = "--null-draws", defaultValue = "1000", paramLabel = "COUNT",
             description = "Random subspaces of the alignment null distribution (default: ${DEFAULT-VALUE}).")
     int nullDraws;
 
@@ -108,13 +115,17 @@ public final class PrepareCommand extends CommandSupport {
         if (iterations < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1, found " + iterations);
         }
+        requireMatrixSize(neurons);
         if (nullDraws < 1) {
             throw new IllegalArgumentException("--null-draws must be at least 1, found " + nullDraws);
         }
+        if (prepTimesMs == null || prepTimesMs.length == 0) {
+            throw new IllegalArgumentException("--prep-times-ms is empty; expected comma-separated times in ms");
+        }
         double longest = 0;
         for (double t : prepTimesMs) {
-            if (!(t >= 0 && Double.isFinite(t))) {
-                throw new IllegalArgumentException("--prep-times-ms must be finite and >= 0, found " + t);
+            if (!(t >= 0 && t <= MAX_PREP_MS)) {
+                throw new IllegalArgumentException("--prep-times-ms must be in [0, " + MAX_PREP_MS + "] ms, found " + t);
             }
             longest = Math.max(longest, t);
         }

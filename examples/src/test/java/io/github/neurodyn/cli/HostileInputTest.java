@@ -194,6 +194,13 @@ class HostileInputTest {
         "jpca --model --neurons 100000 | --neurons must be at most 46340",
         "jpca --model --pcs 3 | --pcs must be an even number",
         "jpca --model --soften -1 | --soften must",
+        "prepare --neurons 100000 | --neurons must be at most 46340",
+        "prepare --prep-times-ms 0,5000 | --prep-times-ms must be in [0, 2000.0] ms, found 5000.0",
+        "gpfa --data missing.csv --latents 0 | --latents must be at least 1",
+        "gpfa --data missing.csv --iterations 0 | --iterations must be at least 1",
+        "gpfa --data missing.csv --bin-ms 5 | --bin-ms applies only to NPY files",
+        "gpfa --data missing.npy --bin-ms 0 | --bin-ms must be positive",
+        "gpfa --data missing.csv | failed to read missing.csv: file not found",
     })
     void optionErrorNamesOption(String command, String expected) throws IOException {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -55,7 +55,7 @@ public final class GpfaDataFiles {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readCsv(reader, sourceName(file), noise);
         } catch (IOException ex) {
-            throw new UncheckedIOException("failed to read " + file + ": " + ex.getMessage(), ex);
+            throw readFailure(file.toString(), ex);
         }
     }
 
@@ -114,7 +114,7 @@ public final class GpfaDataFiles {
                 rows.add(row);
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("failed to read " + source + ": " + ex.getMessage(), ex);
+            throw readFailure(source, ex);
         }
 
         if (header == null) {
@@ -158,7 +158,7 @@ public final class GpfaDataFiles {
         try {
             activity = Npy.readMatrix(file);
         } catch (IOException ex) {
-            throw new UncheckedIOException("failed to read " + file + ": " + ex.getMessage(), ex);
+            throw readFailure(file.toString(), ex);
         }
         if (activity.numRows == 0 || activity.numCols == 0) {
             throw new MalformedDataException(source, MalformedDataException.NONE, MalformedDataException.NONE,
@@ -232,5 +232,11 @@ public final class GpfaDataFiles {
 
     private static String sourceName(Path file) {
         return file.getFileName() != null ? file.getFileName().toString() : file.toString();
+    }
+
+    /** Wraps a read error, saying "not found" for a missing file rather than repeating its name. */
+    private static UncheckedIOException readFailure(String source, IOException ex) {
+        String reason = ex instanceof java.nio.file.NoSuchFileException ? "file not found" : ex.getMessage();
+        return new UncheckedIOException("failed to read " + source + ": " + reason, ex);
     }
 }
