@@ -140,17 +140,27 @@ public final class LoopFitter {
         DMatrixRMaj p = projection.createLike();
         DMatrixRMaj gp = projection.createLike();
         DMatrixRMaj gj = readout.createLike();
-        Lbfgs.Objective objective = (x, gradient) -> {
-            System.arraycopy(x, 0, p.data, 0, projectionSize);
-            System.arraycopy(x, projectionSize, j.data, 0, readoutSize);
-            double value = model.evaluate(p, j, gp, gj) / lqrCost;
-            for (int k = 0; k < projectionSize; k++) {
-                gradient[k] = gp.data[k] / lqrCost;
+        Lbfgs.Objective objective = new Lbfgs.Objective() {
+            @Override
+            public double value(double[] x) {
+                System.arraycopy(x, 0, p.data, 0, projectionSize);
+                System.arraycopy(x, projectionSize, j.data, 0, readoutSize);
+                return model.evaluate(p, j, null, null) / lqrCost;
             }
-            for (int k = 0; k < readoutSize; k++) {
-                gradient[projectionSize + k] = gj.data[k] / lqrCost;
+
+            @Override
+            public void gradient(double[] x, double[] gradient) {
+                // The model reuses the Schur form of the value call at the same x
+                System.arraycopy(x, 0, p.data, 0, projectionSize);
+                System.arraycopy(x, projectionSize, j.data, 0, readoutSize);
+                model.evaluate(p, j, gp, gj);
+                for (int k = 0; k < projectionSize; k++) {
+                    gradient[k] = gp.data[k] / lqrCost;
+                }
+                for (int k = 0; k < readoutSize; k++) {
+                    gradient[projectionSize + k] = gj.data[k] / lqrCost;
+                }
             }
-            return value;
         };
         LOG.debug("loop fit: N = {}, N_E = {}, M = {}, {} weights, initial relative cost {}", model.neurons(),
                 model.excitatoryCount(), model.units(), start.length, initialCost / lqrCost);
