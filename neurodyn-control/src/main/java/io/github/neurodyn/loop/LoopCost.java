@@ -7,6 +7,8 @@ import io.github.neurodyn.linalg.SchurForm;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +46,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the cortical rows {@code Z_e} of the Schur vectors meet Sigma_0 and Q_C, and only the
  * thalamic rows {@code Z_z} meet P, so the changes of basis and the gradient blocks are formed
- * from these row blocks and never as full products {@code Z M Z^T}.
+ * from these row blocks and never as full products {@code Z M Z^T}. With the factors
+ * {@code Sigma_0 = R_s^T R_s} and {@code Q_C = R_q^T R_q} from the symmetric eigendecomposition,
+ * taken once, the two right-hand sides are the Gram matrices {@code (R_s Z_e)^T (R_s Z_e)} and
+ * {@code W^T W} with {@code W = [R_q Z_e; sqrt(lambda) P Z_z]}. The factors keep the eigenvalues
+ * above {@code N eps} times the largest one; smaller ones are at the rounding level of the
+ * matrix entries. A movement cost Q_C from a few torque outputs has a numerical rank far below
+ * N (50 of 200 for a 2-output readout over 0.6 s on an N = 200 SOC network), so R_q is short.
  *
- * <p>Cost of one evaluation, with {@code n = N + M}: the Schur form of F (about 25 n^3 flops),
- * one triangular Lyapunov solve and {@code 4 N n^2 + 4 N^2 n + 2 m n^2} flops of products. The
+ * <p>Cost of one evaluation, with {@code n = N + M}, {@code r_s} and {@code r_q} the ranks of the
+ * factors: the Schur form of F (about 25 n^3 flops), one triangular Lyapunov solve and
+ * {@code (r_s + r_q + m) n^2 + 2 (r_s + r_q) N n} flops of products. The
  * gradient adds a second solve on the same Schur form and {@code 8 M n^2 + 2 M (N + N_E + M) n}
- * flops. Full changes of basis would take {@code 18 n^3} flops instead, about twice as many at
- * N = 200, M = 100 and m = N. A gradient requested at the weights of the last cost evaluation
+ * flops. Full changes of basis would take {@code 18 n^3} flops instead, about three times as many
+ * at N = 200, M = 100, m = N and r_q = 50. A gradient requested at the weights of the last cost evaluation
  * reuses its Schur form and X, so a line search may evaluate the cost alone and ask for the
  * gradient only at the accepted point.
  *
@@ -69,13 +78,19 @@ final class LoopCost {
     private final DMatrixRMaj initialMoment;
     private final int units;
 
+    /** R_s with {@code Sigma_0 = R_s^T R_s} (r_s x N). */
+    private final DMatrixRMaj momentFactor;
+    /** R_q with {@code Q_C = R_q^T R_q} (r_q x N). */
+    private final DMatrixRMaj stateCostFactor;
+
     // Work arrays, overwritten by every evaluation
     private final DMatrixRMaj closedLoop;
     private final DMatrixRMaj feedback;
     private final DMatrixRMaj cortexRows;
     private final DMatrixRMaj thalamusRows;
     private final DMatrixRMaj excitatoryRows;
-    private final DMatrixRMaj weightedCortexRows;
+    private final DMatrixRMaj factoredMomentRows;
+    private final DMatrixRMaj factoredCostRows;
     private final DMatrixRMaj projectedThalamusRows;
     private final DMatrixRMaj momentSchur;
     private final DMatrixRMaj costSchur;
@@ -122,12 +137,15 @@ final class LoopCost {
         int n = a.numRows;
         int size = n + units;
         int inputs = scaledInput.numCols;
+        momentFactor = symmetricFactor(initialMoment, "Sigma_0");
+        stateCostFactor = symmetricFactor(stateCost, "Q_C");
         closedLoop = new DMatrixRMaj(size, size);
         feedback = new DMatrixRMaj(n, units);
         cortexRows = new DMatrixRMaj(n, size);
         thalamusRows = new DMatrixRMaj(units, size);
         excitatoryRows = new DMatrixRMaj(slope.length, size);
-        weightedCortexRows = new DMatrixRMaj(n, size);
+        factoredMomentRows = new DMatrixRMaj(momentFactor.numRows, size);
+        factoredCostRows = new DMatrixRMaj(stateCostFactor.numRows + inputs, size);
         projectedThalamusRows = new DMatrixRMaj(inputs, size);
         momentSchur = new DMatrixRMaj(size, size);
         costSchur = new DMatrixRMaj(size, size);
@@ -228,15 +246,17 @@ final class LoopCost {
         System.arraycopy(z.data, 0, excitatoryRows.data, 0, slope.length * size);
         System.arraycopy(z.data, n * size, thalamusRows.data, 0, units * size);
 
-        // S and Q_a in the Schur basis: Z_e^T Sigma_0 Z_e and Z_e^T Q_C Z_e + lambda (P Z_z)^T (P Z_z)
-        CommonOps_DDRM.mult(initialMoment, cortexRows, weightedCortexRows);
-        CommonOps_DDRM.multTransA(cortexRows, weightedCortexRows, momentSchur);
-        symmetrise(momentSchur);
-        CommonOps_DDRM.mult(stateCost, cortexRows, weightedCortexRows);
-        CommonOps_DDRM.multTransA(cortexRows, weightedCortexRows, costSchur);
-        CommonOps_DDRM.mult(projection, thalamusRows, projectedThalamusRows);
-        CommonOps_DDRM.multAddTransA(lambda, projectedThalamusRows, projectedThalamusRows, costSchur);
-        symmetrise(costSchur);
+        // S and Q_a in the Schur basis: (R_s Z_e)^T (R_s Z_e) and W^T W, W = [R_q Z_e; sqrt(lambda) P Z_z]
+        CommonOps_DDRM.mult(momentFactor, cortexRows, factoredMomentRows);
+        CommonOps_DDRM.multInner(factoredMomentRows, momentSchur);
+        int costRank = stateCostFactor.numRows;
+        factoredCostRows.reshape(costRank, size);
+        CommonOps_DDRM.mult(stateCostFactor, cortexRows, factoredCostRows);
+        CommonOps_DDRM.mult(Math.sqrt(lambda), projection, thalamusRows, projectedThalamusRows);
+        factoredCostRows.reshape(costRank + projection.numRows, size, true);
+        System.arraycopy(projectedThalamusRows.data, 0, factoredCostRows.data, costRank * size,
+                projection.numRows * size);
+        CommonOps_DDRM.multInner(factoredCostRows, costSchur);
 
         // X from F^T X + X F + Q_a = 0 in the Schur basis, and the cost tr(X S)
         DMatrixRMaj solution;
@@ -318,15 +338,48 @@ final class LoopCost {
         }
     }
 
-    private static void symmetrise(DMatrixRMaj m) {
+    /**
+     * Returns R (r x N) with {@code m = R^T R} up to rounding: the rows are
+     * {@code sqrt(d_i) v_i^T} for the eigenvalues d_i above {@code N eps max_i d_i}.
+     *
+     * @throws NeurodynException if the symmetric eigendecomposition fails
+     */
+    private static DMatrixRMaj symmetricFactor(DMatrixRMaj m, String name) {
         int n = m.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eigen.decompose(m.copy())) {
+            throw new NeurodynException("the symmetric eigendecomposition of " + name + " (" + n + " x " + n
+                    + ") failed");
+        }
+
+        // Numerical rank: eigenvalues at or below the rounding level of the entries are dropped
+        double largest = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double mean = 0.5 * (m.get(i, j) + m.get(j, i));
-                m.set(i, j, mean);
-                m.set(j, i, mean);
+            largest = Math.max(largest, eigen.getEigenvalue(i).real);
+        }
+        double threshold = n * Math.ulp(1.0) * largest;
+        int rank = 0;
+        for (int i = 0; i < n; i++) {
+            if (eigen.getEigenvalue(i).real > threshold) {
+                rank++;
             }
         }
+
+        // One row sqrt(d_i) v_i^T per kept eigenpair
+        DMatrixRMaj factor = new DMatrixRMaj(rank, n);
+        int row = 0;
+        for (int i = 0; i < n; i++) {
+            double value = eigen.getEigenvalue(i).real;
+            if (value > threshold) {
+                double root = Math.sqrt(value);
+                DMatrixRMaj vector = eigen.getEigenVector(i);
+                for (int j = 0; j < n; j++) {
+                    factor.set(row, j, root * vector.get(j));
+                }
+                row++;
+            }
+        }
+        return factor;
     }
 
     private static double traceOfProduct(DMatrixRMaj x, DMatrixRMaj s) {

@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost: after the first, an iteration usually takes one cost and one gradient evaluation: the
  * Schur form of F (about 25 (N + M)^3 flops), two triangular Lyapunov solves and products with
- * the cortical and thalamic rows of the Schur vectors (about 0.25 GFlop at N = m = 200 and
- * M = 100). That was about 0.15 s per iteration, and 30 s for 200 iterations, on a shared 2-core
- * machine.
+ * the cortical and thalamic rows of the Schur vectors (about 0.17 GFlop at N = m = 200,
+ * M = 100 and a Q_C of rank 50). That was about 0.13 s per iteration, and 30 s for 200
+ * iterations, on a shared 2-core machine.
  *
  * <p>NOTE: the cost is the infinite-horizon one. The finite window [0, T] of the nonlinear
  * check ends with the terminal cost {@code e(T)^T Q_C e(T)}, which the fit ignores; for

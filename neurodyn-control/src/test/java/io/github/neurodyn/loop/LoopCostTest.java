@@ -34,12 +34,7 @@ class LoopCostTest {
     void buildLinearNetwork() {
         preparation = LinearLoopCase.of(N, 43).preparation();
         Random random = new Random(44);
-        DMatrixRMaj errors = new DMatrixRMaj(N, 4);
-        for (int k = 0; k < errors.data.length; k++) {
-            errors.data[k] = random.nextGaussian();
-        }
-        moment = new DMatrixRMaj(N, N);
-        CommonOps_DDRM.multTransB(0.25, errors, errors, moment);
+        moment = errorMoment(random);
         for (int i = 0; i < N; i++) {
             moment.add(i, i, 0.01);
         }
@@ -64,7 +59,23 @@ class LoopCostTest {
     }
 
     @Test
+    void rankDeficientMomentMatchesDense() {
+        // Four initial errors without a floor give a Sigma_0 of rank 4 < N, so its factor has 4 rows
+        moment = errorMoment(new Random(45));
+        double expected = denseCost();
+
+        double cost = model().evaluate(projection, readout, null, null);
+
+        assertEquals(expected, cost, DENSE_TOLERANCE * expected);
+        assertGradientMatchesDense();
+    }
+
+    @Test
     void gradientMatchesDenseProducts() {
+        assertGradientMatchesDense();
+    }
+
+    private void assertGradientMatchesDense() {
         DMatrixRMaj[] expected = denseGradient();
         DMatrixRMaj projectionGradient = projection.createLike();
         DMatrixRMaj readoutGradient = readout.createLike();
@@ -133,6 +144,17 @@ class LoopCostTest {
         assertEquals(7, projectionGradient.get(0, 0));
     }
 
+    /** Returns {@code E E^T / 4} for four random initial errors E. */
+    private static DMatrixRMaj errorMoment(Random random) {
+        DMatrixRMaj errors = new DMatrixRMaj(N, 4);
+        for (int k = 0; k < errors.data.length; k++) {
+            errors.data[k] = random.nextGaussian();
+        }
+        DMatrixRMaj out = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.multTransB(0.25, errors, errors, out);
+        return out;
+    }
+
     private double[] slope() {
         return ThalamocorticalLoop.excitatorySlope(preparation, EXCITATORY);
     }
@@ -142,7 +164,7 @@ class LoopCostTest {
                 preparation.inputCostWeight(), slope(), TAU_THALAMUS, moment, UNITS);
     }
 
-    /** F, built by the model under test; its block layout is checked by ThalamocorticalLoopTest. */
+    /** F, built by the model under test; LoopFitterTest checks the cost from it against a simulation. */
     private DMatrixRMaj closedLoop() {
         return model().closedLoop(projection, readout).copy();
     }
