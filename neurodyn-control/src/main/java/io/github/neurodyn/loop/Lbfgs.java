@@ -5,30 +5,41 @@ package io.github.neurodyn.loop;
  * may return {@code +inf} for an infeasible point (an unstable closed loop), which the line
  * search treats as a failed trial and backtracks from.
  *
+ * <p>Line search: each trial evaluates the objective alone, and the gradient is requested only
+ * at the accepted point. After a finite trial that fails the Armijo condition, the next step
+ * minimises the quadratic through f(x), the slope and the trial value, kept within
+ * {@code [0.1, 0.5]} times the failed step (Nocedal and Wright, section 3.5). After an
+ * infeasible trial the step is halved.
+ *
  * <p>Algorithm: Nocedal and Wright, Numerical Optimization, 2nd ed., 2006, algorithm 7.4 (the
  * two-loop recursion) with the initial Hessian scaled by {@code s^T y / y^T y}. A pair
  * (s, y) with {@code s^T y <= 1e-12 ||s|| ||y||} is skipped so that the inverse Hessian
  * estimate stays positive definite. The first step has length {@code initialStep / ||g||}.
  *
- * <p>Cost per iteration: one objective evaluation per trial step plus {@code 4 memory n}
+ * <p>Cost per iteration: one objective value per trial step, one gradient, plus {@code 4 memory n}
  * flops for the recursion; {@code 2 memory n} doubles of storage.
  */
 final class Lbfgs {
 
     /** Sufficient-decrease constant of the Armijo condition. */
     private static final double ARMIJO = 1e-4;
-    /** Step shrink factor of the backtracking line search. */
+    /** Step shrink factor after an infeasible trial, and the largest one after a finite trial. */
     private static final double SHRINK = 0.5;
+    /** Smallest step shrink factor after a finite trial, which keeps the interpolation safe. */
+    private static final double MIN_SHRINK = 0.1;
     /** Trials of the line search before the iteration is declared failed. */
     private static final int MAX_TRIALS = 40;
 
     /** A smooth objective with gradient. */
     interface Objective {
+        /** Returns f(x), or {@code +inf} where x is infeasible. */
+        double value(double[] x);
+
         /**
-         * Returns f(x) and writes its gradient, or returns {@code +inf} where x is infeasible
-         * (the gradient is then ignored).
+         * Writes the gradient at x. The optimiser calls it only right after {@link #value} at
+         * the same x returned a finite value, so an implementation may reuse that work.
          */
-        double evaluate(double[] x, double[] gradient);
+        void gradient(double[] x, double[] gradient);
     }
 
     /** Receives each accepted iteration; returns false to stop. */
@@ -74,10 +85,11 @@ final class Lbfgs {
         int n = x0.length;
         double[] x = x0.clone();
         double[] g = new double[n];
-        double f = objective.evaluate(x, g);
+        double f = objective.value(x);
         if (!Double.isFinite(f)) {
             throw new IllegalStateException("the starting point is infeasible: objective " + f);
         }
+        objective.gradient(x, g);
         double[][] s = new double[memory][n];
         double[][] y = new double[memory][n];
         double[] rho = new double[memory];
@@ -121,7 +133,7 @@ final class Lbfgs {
                 slope = dot(g, direction);
             }
 
-            // Backtracking line search on the Armijo condition
+            // Backtracking line search on the Armijo condition, with the gradient at the accepted point
             double step = 1;
             double trialValue = Double.NaN;
             boolean accepted = false;
@@ -129,16 +141,17 @@ final class Lbfgs {
                 for (int i = 0; i < n; i++) {
                     trial[i] = x[i] + step * direction[i];
                 }
-                trialValue = objective.evaluate(trial, trialGradient);
+                trialValue = objective.value(trial);
                 if (Double.isFinite(trialValue) && trialValue <= f + ARMIJO * step * slope) {
                     accepted = true;
                     break;
                 }
-                step *= SHRINK;
+                step *= shrinkFactor(f, slope, step, trialValue);
             }
             if (!accepted) {
                 return new Result(x, f, gradientNorm, iteration, false, "line search failed");
             }
+            objective.gradient(trial, trialGradient);
 
             // Store the pair (s, y) when its curvature is positive
             int next = (newest + 1) % memory;
@@ -165,6 +178,23 @@ final class Lbfgs {
             }
         }
         return new Result(x, f, norm(g), maxIterations, false, "iteration cap reached");
+    }
+
+    /**
+     * Returns the factor that shrinks a failed step: the minimiser of the quadratic
+     * {@code q(t) = f + slope t + c t^2} through the trial value, relative to the step, within
+     * {@code [MIN_SHRINK, SHRINK]}; {@code SHRINK} after an infeasible trial.
+     */
+    private static double shrinkFactor(double f, double slope, double step, double trialValue) {
+        if (!Double.isFinite(trialValue)) {
+            return SHRINK;
+        }
+        double curvature = (trialValue - f - slope * step) / (step * step);
+        if (!(curvature > 0)) {
+            return SHRINK;
+        }
+        double minimiser = -slope / (2 * curvature);
+        return Math.min(SHRINK, Math.max(MIN_SHRINK, minimiser / step));
     }
 
     private static double dot(double[] a, double[] b) {
