@@ -337,7 +337,8 @@ public final class IspCommand extends CommandSupport {
         addEigenvalues(table, "before", before);
         addEigenvalues(table, "after", after);
         out.writeText("eigenvalues.csv", table);
-        XYChart chart = Plots.scatterChart("Eigenvalues of W diag(phi'(x*))", "real part", "imaginary part");
+        XYChart chart = Plots.scatterChart("Eigenvalues of W diag(phi'(x*))", "real part (dimensionless)",
+                "imaginary part (dimensionless)");
         Plots.addPoints(chart, "before learning", before.real(), before.imag());
         Plots.addPoints(chart, "after learning", after.real(), after.imag());
         Plots.save(out, "eigenvalues.png", chart);

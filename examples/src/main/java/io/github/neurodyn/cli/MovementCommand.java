@@ -18,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -185,13 +183,10 @@ public final class MovementCommand extends CommandSupport {
             }
             Color color = palette[i % palette.length];
             Plots.addLine(chart, "reach " + (i + 1), column(hand, 0), column(hand, 1)).setLineColor(color);
-            XYSeries straight = Plots.addLine(chart, "target " + (i + 1), column(target, 0), column(target, 1));
-            straight.setLineStyle(SeriesLines.DASH_DASH);
-            straight.setLineColor(color);
+            Plots.addDashedLine(chart, "target " + (i + 1), column(target, 0), column(target, 1), color);
         }
         out.writeText("hand-paths.csv", table);
         Plots.equalAxes(chart);
-        chart.getStyler().setDecimalPattern("0.00");
         Plots.save(out, "hand-paths.png", chart);
     }
 
@@ -215,9 +210,7 @@ public final class MovementCommand extends CommandSupport {
                 Color[] palette = charts[joint].getStyler().getSeriesColors();
                 Color color = palette[i % palette.length];
                 Plots.addLine(charts[joint], "reach " + (i + 1), timeMs, column(torque, joint)).setLineColor(color);
-                XYSeries goal = Plots.addLine(charts[joint], "target " + (i + 1), timeMs, column(target, joint));
-                goal.setLineStyle(SeriesLines.DASH_DASH);
-                goal.setLineColor(color);
+                Plots.addDashedLine(charts[joint], "target " + (i + 1), timeMs, column(target, joint), color);
             }
         }
         out.writeText("torques.csv", table);

@@ -22,6 +22,7 @@ import io.github.neurodyn.preparation.PreparationStrategy;
 import io.github.neurodyn.preparation.ReachPreparation;
 import io.github.neurodyn.preparation.SubspaceAlignment;
 import io.github.neurodyn.spectral.SocResult;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -167,8 +168,10 @@ public final class PrepareCommand extends CommandSupport {
         PreparationCurve naive = ReachPreparation.curve(preparation, PreparationStrategy.NAIVE, network, fit,
                 arm, targets, times);
         writeCurves(out, optimal, naive);
-        writeHandPaths(out, "hand-paths-short", targets, optimal.outcomes().get(indexOfMin(times)));
-        writeHandPaths(out, "hand-paths-long", targets, optimal.outcomes().get(indexOfMax(times)));
+        writeHandPaths(out, "hand-paths-short", prepTimesMs[indexOfMin(times)], targets,
+                optimal.outcomes().get(indexOfMin(times)));
+        writeHandPaths(out, "hand-paths-long", prepTimesMs[indexOfMax(times)], targets,
+                optimal.outcomes().get(indexOfMax(times)));
 
         // Subspaces, loop and perturbation at the longest preparation time
         SubspaceAlignment alignment = ReachPreparation.alignment(preparation, PreparationStrategy.OPTIMAL, network,
@@ -288,8 +291,6 @@ public final class PrepareCommand extends CommandSupport {
             Plots.addLine(chart, String.format(Locale.ROOT, "%s, J = %.3g", legends.get(r), run.totalCost()),
                     timesMs, cost);
         }
-        // NOTE: all three runs share one evenly spaced time grid, and XChart 3.8.8 then puts the x ticks
-        // on every n-th sample, so they fall at odd times such as 0, 29 and 58 ms.
         chart.getStyler().setYAxisLogarithmic(positive);
         out.writeText("loop-vs-lqr.csv", table);
         Plots.save(out, "loop-vs-lqr.png", chart);
@@ -307,9 +308,13 @@ public final class PrepareCommand extends CommandSupport {
         }
         out.writeText("curves.csv", table);
 
-        XYChart cost = Plots.lineChart("Prospective cost at the go cue", "preparation time (ms)", "e^T Q_C e");
+        XYChart cost = Plots.lineChart("Prospective cost at the go cue", "preparation time (ms)",
+                "prospective cost e^T Q_C e (dimensionless)");
         Plots.addLine(cost, "optimal", timesMs, optimal.meanProspectiveCost());
         Plots.addLine(cost, "naive", timesMs, naive.meanProspectiveCost());
+        // the optimal cost falls by decades with preparation time, which only a log axis shows
+        cost.getStyler().setYAxisLogarithmic(allPositive(optimal.meanProspectiveCost())
+                && allPositive(naive.meanProspectiveCost()));
         Plots.save(out, "cost.png", cost);
         XYChart error = Plots.lineChart("Mean end-point error", "preparation time (ms)", "error (m)");
         Plots.addLine(error, "optimal", timesMs, optimal.meanEndpointErrorMeters());
@@ -317,9 +322,16 @@ public final class PrepareCommand extends CommandSupport {
         Plots.save(out, "endpoint-error.png", error);
     }
 
-    private static void writeHandPaths(OutputDirectory out, String name, List<Reach> targets, ReachOutcome outcome) {
+    private static boolean allPositive(double[] values) {
+        return Arrays.stream(values).allMatch(v -> v > 0);
+    }
+
+    private static void writeHandPaths(OutputDirectory out, String name, double prepTimeMs, List<Reach> targets,
+            ReachOutcome outcome) {
         CsvTable table = new CsvTable("reach", "time_ms", "x_m", "y_m", "target_x_m", "target_y_m");
-        XYChart chart = Plots.lineChart("Hand paths (" + name + ")", "x (m)", "y (m)");
+        XYChart chart = Plots.lineChart(String.format(Locale.ROOT,
+                "Hand paths after %.0f ms of optimal preparation", prepTimeMs), "x (m)", "y (m)");
+        Color[] palette = chart.getStyler().getSeriesColors();
         for (int i = 0; i < targets.size(); i++) {
             ArmTrajectory trajectory = outcome.trajectories().get(i);
             DMatrixRMaj hand = trajectory.handPositions();
@@ -327,14 +339,23 @@ public final class PrepareCommand extends CommandSupport {
             double[] time = trajectory.timeSeconds();
             double[] x = new double[time.length];
             double[] y = new double[time.length];
+            double[] targetX = new double[target.numRows];
+            double[] targetY = new double[target.numRows];
             for (int j = 0; j < time.length; j++) {
                 table.row(i, 1e3 * time[j], hand.get(j, 0), hand.get(j, 1), target.get(j, 0), target.get(j, 1));
                 x[j] = hand.get(j, 0);
                 y[j] = hand.get(j, 1);
             }
-            Plots.addLine(chart, "reach " + (i + 1), x, y);
+            for (int j = 0; j < target.numRows; j++) {
+                targetX[j] = target.get(j, 0);
+                targetY[j] = target.get(j, 1);
+            }
+            Color color = palette[i % palette.length];
+            Plots.addLine(chart, "reach " + (i + 1), x, y).setLineColor(color);
+            Plots.addDashedLine(chart, "target " + (i + 1), targetX, targetY, color);
         }
         out.writeText(name + ".csv", table);
+        Plots.equalAxes(chart);
         Plots.save(out, name + ".png", chart);
     }
 

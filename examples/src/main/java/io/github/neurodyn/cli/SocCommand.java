@@ -299,7 +299,8 @@ public final class SocCommand extends CommandSupport {
             table.row("optimised", after[0][i], after[1][i]);
         }
         out.writeText("eigenvalues.csv", table);
-        XYChart chart = Plots.scatterChart("Eigenvalues of W", "real part", "imaginary part");
+        XYChart chart = Plots.scatterChart("Eigenvalues of W", "real part (dimensionless)",
+                "imaginary part (dimensionless)");
         Plots.addPoints(chart, "initial", before[0], before[1]);
         Plots.addPoints(chart, "optimised", after[0], after[1]);
         Plots.save(out, "eigenvalues.png", chart);
@@ -330,7 +331,8 @@ public final class SocCommand extends CommandSupport {
         abscissa[rows - 1] = finalAbscissa;
         smoothed[rows - 1] = Double.NaN;
         out.writeText("history.csv", table);
-        XYChart chart = Plots.lineChart("Spectral abscissa during optimisation", "iteration", "abscissa of W");
+        XYChart chart = Plots.lineChart("Spectral abscissa during optimisation", "iteration",
+                "abscissa of W (dimensionless, stable below 1)");
         Plots.addLine(chart, "spectral abscissa", iteration, abscissa);
         if (tracked) {
             Plots.addLine(chart, "smoothed spectral abscissa", java.util.Arrays.copyOf(iteration, rows - 1),
