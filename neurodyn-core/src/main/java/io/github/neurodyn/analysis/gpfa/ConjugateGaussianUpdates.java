@@ -25,6 +25,13 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * A step of size rho replaces the natural parameters {@code (Lambda, Lambda mu)} by
  * {@code (1 - rho)} times the current plus rho times the closed-form values; rho = 1 is exact
  * coordinate ascent and never lowers the bound.
+ *
+ * <p>Only the minibatch statistics are averaged in q(c_n). Its precision is
+ * {@code diag(1 / s^2) + Lambda_data}, and a step replaces {@code Lambda_data} by
+ * {@code (1 - rho) Lambda_data + rho S/B Q / R_n} while the prior part always takes the current
+ * ARD scales. The prior is not a minibatch estimate, and blending it as well would make q(c_n)
+ * see scales about {@code 1 / rho} iterations old, which slows ARD pruning. Each neuron's
+ * {@code 1 / s^2} of its last update is kept to split its precision into the two parts.
  */
 final class ConjugateGaussianUpdates {
 
@@ -35,6 +42,8 @@ final class ConjugateGaussianUpdates {
     private final double[][] cross;
     private final double[] activitySum;
     private final double[] activitySquares;
+    /** Per neuron, the ARD prior precisions {@code 1 / s_j^2} that its stored q(c_n) precision contains. */
+    private final double[][] priorPrecisions;
     private double bins;
 
     /**
@@ -51,6 +60,21 @@ final class ConjugateGaussianUpdates {
         cross = new double[neurons][latents];
         activitySum = new double[neurons];
         activitySquares = new double[neurons];
+        priorPrecisions = new double[neurons][latents];
+    }
+
+    /**
+     * Records the ARD prior that the starting q(c_n) of every neuron contains, so that the first
+     * update can take it out of the stored precision.
+     *
+     * @param scales the starting ARD prior variances {@code s_j^2}
+     */
+    void startPrior(double[] scales) {
+        for (double[] precisions : priorPrecisions) {
+            for (int j = 0; j < latents; j++) {
+                precisions[j] = 1 / scales[j];
+            }
+        }
     }
 
     /** Clears the statistics of the included neurons and the shared ones. */
@@ -123,20 +147,26 @@ final class ConjugateGaussianUpdates {
         double[] sigma = new double[d * d];
         loadings.moments(row, mu, sigma);
 
-        // q(c_n): blend the natural parameters, then store the Cholesky factor of the covariance
+        // q(c_n): blend the likelihood part of the natural parameters, add the current prior, then
+        // store the Cholesky factor of the covariance
         DMatrixRMaj oldPrecision = new DMatrixRMaj(d, d);
         SpdMatrices.invert(DMatrixRMaj.wrap(d, d, sigma), oldPrecision, "q(c) covariance of neuron " + n);
         DMatrixRMaj precision = new DMatrixRMaj(d, d);
         double[] linear = new double[d];
+        double[] oldPrior = priorPrecisions[n];
         for (int i = 0; i < d; i++) {
             double oldLinear = 0;
             for (int k = 0; k < d; k++) {
                 oldLinear += oldPrecision.get(i, k) * mu[k];
-                double target = segmentScale * gram[i * d + k] / r + (i == k ? 1 / scales[i] : 0);
-                precision.set(i, k, (1 - rho) * oldPrecision.get(i, k) + rho * target);
+                double oldData = oldPrecision.get(i, k) - (i == k ? oldPrior[i] : 0);
+                double target = segmentScale * gram[i * d + k] / r;
+                precision.set(i, k, (1 - rho) * oldData + rho * target + (i == k ? 1 / scales[i] : 0));
             }
             double target = segmentScale * (cross[n][i] - dn * latentSum[i]) / r;
             linear[i] = (1 - rho) * oldLinear + rho * target;
+        }
+        for (int i = 0; i < d; i++) {
+            oldPrior[i] = 1 / scales[i];
         }
         DMatrixRMaj covariance = new DMatrixRMaj(d, d);
         SpdMatrices.invert(precision, covariance, "q(c) precision of neuron " + n);

@@ -228,6 +228,9 @@ public final class SparseGpfa {
             lengthAdam = new Adam(latents, options.learningRate());
             ardScales = new double[latents];
             updateArdScales();
+            if (conjugate != null) {
+                conjugate.startPrior(ardScales);
+            }
 
             // per segment: inducing times spread over the segment, q(u) = N(0, I), so every local
             // vector starts at zero because it stores the diagonal of L_j as log L_ii
