@@ -18,6 +18,11 @@ public record InducingPosterior(double[] inducingTimesMs, DMatrixRMaj means, DMa
     /**
      * Validates and copies the posterior.
      *
+     * @param inducingTimesMs the inducing times in ms, length M
+     * @param means column j is {@code m_j}, {@code M x D}, finite
+     * @param covariances per latent, {@code S_j}, {@code M x M}, finite. The constructor checks
+     *     only shape and finiteness, and {@link #marginals} rejects an {@code S_j} that is not
+     *     positive definite
      * @throws IllegalArgumentException when an argument is null, not finite or of a wrong shape
      */
     public InducingPosterior {

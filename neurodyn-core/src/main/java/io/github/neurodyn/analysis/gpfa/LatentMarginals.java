@@ -12,7 +12,13 @@ import org.ejml.data.DMatrixRMaj;
  */
 public record LatentMarginals(double[] timesMs, DMatrixRMaj means, DMatrixRMaj variances) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param timesMs the grid in ms, length T
+     * @param means {@code T x D}, in the latent unit
+     * @param variances {@code T x D}, in the latent unit squared
+     */
     public LatentMarginals {
         timesMs = timesMs.clone();
         means = means.copy();

@@ -17,6 +17,10 @@ public record LoadingPosterior(DMatrixRMaj means, DMatrixRMaj[] covariances) {
     /**
      * Validates and copies the posterior.
      *
+     * @param means the posterior means, row n is {@code mu_n}, {@code N x D}, finite, in the
+     *     activity unit per latent unit
+     * @param covariances per neuron, {@code Sigma_n}, {@code D x D}, finite, one per row of
+     *     {@code means}
      * @throws IllegalArgumentException when an argument is null, not finite or of a wrong shape
      */
     public LoadingPosterior {

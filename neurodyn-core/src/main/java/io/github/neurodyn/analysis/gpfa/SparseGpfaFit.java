@@ -22,7 +22,21 @@ import java.util.List;
 public record SparseGpfaFit(GpfaParameters parameters, LoadingPosterior loadingPosterior, double[] ardScales,
         double[] elboHistory, boolean converged, int retainedLatents, List<InducingPosterior> segmentPosteriors) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays and the list.
+     *
+     * @param parameters the posterior-mean loadings, offsets, noise variances and length scales
+     *     in seconds
+     * @param loadingPosterior the Gaussian posterior {@code q(C)} over the loadings
+     * @param ardScales per latent, the variance {@code s_j^2} of the Gaussian prior on column j
+     *     of C, in the activity unit squared, length D
+     * @param elboHistory per iteration, the minibatch estimate of the ELBO, in nats, at least one
+     *     entry for {@link #finalElbo}
+     * @param converged whether the relative tolerance was met before the last iteration
+     * @param retainedLatents the number of latents whose ARD scale is above the retention
+     *     threshold times the largest ARD scale
+     * @param segmentPosteriors per segment of the data, in segment order, the fitted {@code q(u)}
+     */
     public SparseGpfaFit {
         ardScales = ardScales.clone();
         elboHistory = elboHistory.clone();

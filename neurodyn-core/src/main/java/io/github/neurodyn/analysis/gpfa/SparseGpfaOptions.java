@@ -33,6 +33,21 @@ public record SparseGpfaOptions(int latentCount, NoiseModel noise, int inducingP
     /**
      * Validates the settings.
      *
+     * @param latentCount D, the number of latents requested, at least 1. The fit also rejects a
+     *     D above the number of neurons, and ARD decides how many of the D are retained
+     * @param noise the observation model, not null: {@link NoiseModel#GAUSSIAN}, or
+     *     {@link NoiseModel#POISSON} for spike counts
+     * @param inducingPoints inducing points per latent and segment, at least 2
+     * @param iterations Adam iterations, at least 1
+     * @param learningRate Adam step size, positive and finite
+     * @param segmentsPerBatch segments (time windows) in each minibatch, at least 1
+     * @param neuronsPerBatch neurons in each minibatch, at least 1
+     * @param relativeTolerance converged when the mean objective of the last 20 iterations
+     *     differs from that of the 20 before by less than this share of its magnitude, in [0, 1]
+     * @param retentionThreshold share of the largest ARD scale that a retained latent exceeds,
+     *     in (0, 1]
+     * @param seed seed of the minibatch draws
+     * @param listener receives the objective of every iteration, or null
      * @throws IllegalArgumentException when a setting is null or out of its range
      */
     public SparseGpfaOptions {
