@@ -7,7 +7,7 @@ import io.github.neurodyn.api.Arguments;
  *
  * @param latentCount D, the number of latents requested, at least 1 and at most the number of
  *     neurons; ARD decides how many of them are retained
- * @param noise the observation model; the fit supports {@link NoiseModel#GAUSSIAN} only so far
+ * @param noise the observation model, {@link NoiseModel#GAUSSIAN} or {@link NoiseModel#POISSON}
  * @param inducingPoints inducing points per latent and segment, at least 2, spread evenly over
  *     each segment
  * @param iterations Adam iterations, at least 1
