@@ -22,12 +22,20 @@ package io.github.neurodyn.loop;
 public record LoopFit(ThalamocorticalLoop loop, double lqrCost, double initialCost, double cost, int iterations,
         boolean converged, String stopReason, double gradientNorm, double closedLoopAbscissa) {
 
-    /** Returns {@code cost / lqrCost - 1}, the linear-model excess of the fitted loop over LQR. */
+    /**
+     * Returns {@code cost / lqrCost - 1}, the linear-model excess of the fitted loop over LQR.
+     *
+     * @return {@code cost / lqrCost - 1}, dimensionless, and 0 when the loop matches LQR
+     */
     public double relativeCostExcess() {
         return cost / lqrCost - 1;
     }
 
-    /** Returns {@code initialCost / lqrCost - 1}, the linear-model excess of the SVD initialisation. */
+    /**
+     * Returns {@code initialCost / lqrCost - 1}, the linear-model excess of the SVD initialisation.
+     *
+     * @return {@code initialCost / lqrCost - 1}, dimensionless
+     */
     public double initialRelativeCostExcess() {
         return initialCost / lqrCost - 1;
     }

@@ -216,7 +216,12 @@ public final class LoopFitter {
             this.goCueSeconds = goCueSeconds;
         }
 
-        /** Sets tau_th in seconds (positive, default 0.01). */
+        /**
+         * Sets tau_th in seconds (positive, default 0.01).
+         *
+         * @param seconds thalamic time constant tau_th in seconds, positive
+         * @return the builder, for chaining
+         */
         public Builder thalamicTimeConstant(double seconds) {
             this.thalamicTimeConstant = seconds;
             return this;
@@ -227,6 +232,9 @@ public final class LoopFitter {
          * (N x k, k >= 1), for example the spontaneous state minus each reach's prepared state;
          * {@code Sigma_0 = E E^T / k}. Replaces any moment set before. The default
          * {@code Sigma_0 = I / N} weights every direction equally.
+         *
+         * @param errors initial errors as columns (N x k, k >= 1), or null for the default {@code I / N}
+         * @return the builder, for chaining
          */
         public Builder initialErrors(DMatrixRMaj errors) {
             this.initialErrors = errors == null ? null : errors.copy();
@@ -237,6 +245,9 @@ public final class LoopFitter {
         /**
          * Sets the second-moment matrix Sigma_0 of the initial errors (N x N, symmetric,
          * positive semidefinite, nonzero). Replaces any errors set before.
+         *
+         * @param moment Sigma_0 (N x N, symmetric positive semidefinite), or null for the default
+         * @return the builder, for chaining
          */
         public Builder initialErrorMoment(DMatrixRMaj moment) {
             this.initialMoment = moment == null ? null : moment.copy();
@@ -247,31 +258,54 @@ public final class LoopFitter {
         /**
          * Sets the isotropic floor: Sigma_0 becomes {@code Sigma_0 + floor (tr(Sigma_0) / N) I}
          * (non-negative, default 1e-2; 0 fits the given moment alone).
+         *
+         * @param fraction floor weight relative to {@code tr(Sigma_0) / N}, at least 0
+         * @return the builder, for chaining
          */
         public Builder momentFloor(double fraction) {
             this.momentFloor = fraction;
             return this;
         }
 
-        /** Sets the cap of L-BFGS iterations (at least 0, default 200; 0 keeps the SVD weights). */
+        /**
+         * Sets the cap of L-BFGS iterations (at least 0, default 200; 0 keeps the SVD weights).
+         *
+         * @param iterations maximum number of L-BFGS iterations, at least 0
+         * @return the builder, for chaining
+         */
         public Builder maxIterations(int iterations) {
             this.maxIterations = iterations;
             return this;
         }
 
-        /** Sets the tolerance on the gradient norm of the relative cost (positive, default 1e-5). */
+        /**
+         * Sets the tolerance on the gradient norm of the relative cost (positive, default 1e-5).
+         *
+         * @param tolerance gradient-norm tolerance, positive and dimensionless
+         * @return the builder, for chaining
+         */
         public Builder gradientTolerance(double tolerance) {
             this.gradientTolerance = tolerance;
             return this;
         }
 
-        /** Sets the tolerance on the relative cost decrease per iteration (non-negative, default 1e-9). */
+        /**
+         * Sets the tolerance on the relative cost decrease per iteration (non-negative, default 1e-9).
+         *
+         * @param tolerance relative decrease tolerance, non-negative and dimensionless
+         * @return the builder, for chaining
+         */
         public Builder relativeDecreaseTolerance(double tolerance) {
             this.relativeDecreaseTolerance = tolerance;
             return this;
         }
 
-        /** Sets a listener called after each iteration, or null for none. */
+        /**
+         * Sets a listener called after each iteration, or null for none.
+         *
+         * @param listener the listener, or null for none
+         * @return the builder, for chaining
+         */
         public Builder listener(LoopFitListener listener) {
             this.listener = listener;
             return this;

@@ -239,22 +239,39 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
         return loop.totalCost() / lqr.totalCost() - 1;
     }
 
-    /** Returns whether the gate is open at time t, that is before the go cue. */
+    /**
+     * Returns whether the gate is open at time t, that is before the go cue.
+     *
+     * @param timeSeconds time t from the start of the preparation window in seconds
+     * @return true when t is before the go cue
+     */
     public boolean gateOpen(double timeSeconds) {
         return timeSeconds < goCueSeconds;
     }
 
-    /** Returns the go-cue time in seconds. */
+    /**
+     * Returns the go-cue time in seconds.
+     *
+     * @return the go-cue time in seconds
+     */
     public double goCueSeconds() {
         return goCueSeconds;
     }
 
-    /** Returns a copy of the thalamic readout J (M x N_E). */
+    /**
+     * Returns a copy of the thalamic readout J (M x N_E).
+     *
+     * @return a copy of J (M x N_E)
+     */
     public DMatrixRMaj readout() {
         return readout.copy();
     }
 
-    /** Returns the excitatory projection P_exc = max(P, 0) (m x M). */
+    /**
+     * Returns the excitatory projection P_exc = max(P, 0) (m x M).
+     *
+     * @return a new matrix P_exc (m x M), entries non-negative
+     */
     public DMatrixRMaj excitatoryProjection() {
         DMatrixRMaj p = projection.copy();
         for (int k = 0; k < p.data.length; k++) {
@@ -263,7 +280,11 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
         return p;
     }
 
-    /** Returns the inhibitory projection P_inh = max(-P, 0) (m x M). */
+    /**
+     * Returns the inhibitory projection P_inh = max(-P, 0) (m x M).
+     *
+     * @return a new matrix P_inh (m x M), entries non-negative
+     */
     public DMatrixRMaj inhibitoryProjection() {
         DMatrixRMaj p = projection.copy();
         for (int k = 0; k < p.data.length; k++) {
@@ -275,6 +296,8 @@ public final class ThalamocorticalLoop implements FeedbackLaw {
     /**
      * Returns {@code ||K - K_loop||_F / ||K||_F}, the relative error of the fast-loop gain
      * {@code K_loop = -P J S_E diag(phi'(x*))} against the LQR gain.
+     *
+     * @return the relative Frobenius error, dimensionless and non-negative
      */
     public double gainApproximationError() {
         return gainApproximationError;

@@ -9,10 +9,18 @@ package io.github.neurodyn.preparation;
  */
 public interface FeedbackLaw {
 
-    /** Returns the number m of inputs, the column count of B. */
+    /**
+     * Returns the number m of inputs, the column count of B.
+     *
+     * @return m, the column count of B
+     */
     int inputs();
 
-    /** Returns the number of internal states, 0 for a static law. */
+    /**
+     * Returns the number of internal states, 0 for a static law.
+     *
+     * @return the number of internal states, 0 for a static law
+     */
     int internalStates();
 
     /**

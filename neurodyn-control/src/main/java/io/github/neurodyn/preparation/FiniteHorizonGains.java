@@ -20,7 +20,15 @@ import org.ejml.data.DMatrixRMaj;
 public record FiniteHorizonGains(double horizonSeconds, double[] timeToGoSeconds, List<DMatrixRMaj> gains,
         double[] closedLoopRates, DMatrixRMaj initialCostMatrix) {
 
-    /** Copies the arrays and matrices so that the record cannot be changed through them. */
+    /**
+     * Copies the arrays and matrices so that the record cannot be changed through them.
+     *
+     * @param horizonSeconds window length H in seconds
+     * @param timeToGoSeconds time-to-go grid in seconds, increasing from 0 to H
+     * @param gains K at each grid point (m x N each)
+     * @param closedLoopRates bounds on {@code ||G X(s)||_2} at each grid point, in 1/s
+     * @param initialCostMatrix X(H) (N x N)
+     */
     public FiniteHorizonGains {
         timeToGoSeconds = timeToGoSeconds.clone();
         gains = gains.stream().map(DMatrixRMaj::copy).toList();
@@ -28,19 +36,31 @@ public record FiniteHorizonGains(double horizonSeconds, double[] timeToGoSeconds
         initialCostMatrix = initialCostMatrix.copy();
     }
 
-    /** Returns a copy of the time-to-go grid in seconds. */
+    /**
+     * Returns a copy of the time-to-go grid in seconds.
+     *
+     * @return a copy of the time-to-go grid in seconds, increasing from 0 to H
+     */
     @Override
     public double[] timeToGoSeconds() {
         return timeToGoSeconds.clone();
     }
 
-    /** Returns a copy of the closed-loop rate bounds in 1/s. */
+    /**
+     * Returns a copy of the closed-loop rate bounds in 1/s.
+     *
+     * @return a copy of the rate bounds in 1/s, one per grid point
+     */
     @Override
     public double[] closedLoopRates() {
         return closedLoopRates.clone();
     }
 
-    /** Returns a copy of X(H). */
+    /**
+     * Returns a copy of X(H).
+     *
+     * @return a copy of X(H) (N x N)
+     */
     @Override
     public DMatrixRMaj initialCostMatrix() {
         return initialCostMatrix.copy();

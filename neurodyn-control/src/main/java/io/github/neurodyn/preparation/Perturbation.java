@@ -27,6 +27,11 @@ public record Perturbation(double inputNorm, double durationSeconds, double endB
     /**
      * Validates the settings.
      *
+     * @param inputNorm ||p|| in the units of the state x, non-negative
+     * @param durationSeconds pulse length in seconds, positive
+     * @param endBeforeGoSeconds time from the end of the pulse to the go cue in seconds, non-negative
+     * @param capSeconds largest extra preparation time searched, in seconds, positive
+     * @param seed seed of the pulse direction
      * @throws IllegalArgumentException if a norm or time is negative, zero where it must be
      *     positive, or not finite
      */

@@ -126,12 +126,20 @@ public final class Preparation {
         }
     }
 
-    /** Returns a builder with the documented defaults. */
+    /**
+     * Returns a builder with the documented defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns a copy of the static input u_ff that makes x* a fixed point (length N). */
+    /**
+     * Returns a copy of the static input u_ff that makes x* a fixed point (length N).
+     *
+     * @return a copy of u_ff (length N)
+     */
     public double[] feedforwardInput() {
         return feedforward.clone();
     }
@@ -161,22 +169,38 @@ public final class Preparation {
         return new Preparation(builder, linearisationPoint == null ? null : this);
     }
 
-    /** Returns a copy of the linearisation A (N x N, 1/s), at x* unless another point was set. */
+    /**
+     * Returns a copy of the linearisation A (N x N, 1/s), at x* unless another point was set.
+     *
+     * @return a copy of A (N x N) in 1/s
+     */
     public DMatrixRMaj linearisation() {
         return a.copy();
     }
 
-    /** Returns a copy of the input matrix of the linearised system, {@code D^-1 B} (N x m, 1/s). */
+    /**
+     * Returns a copy of the input matrix of the linearised system, {@code D^-1 B} (N x m, 1/s).
+     *
+     * @return a copy of {@code D^-1 B} (N x m) in 1/s
+     */
     public DMatrixRMaj scaledInputMatrix() {
         return scaledInput.copy();
     }
 
-    /** Returns the prospective cost used as state cost. */
+    /**
+     * Returns the prospective cost used as state cost.
+     *
+     * @return the prospective cost Q_C
+     */
     public ProspectiveCost cost() {
         return cost;
     }
 
-    /** Returns the input cost weight lambda. */
+    /**
+     * Returns the input cost weight lambda.
+     *
+     * @return lambda, positive
+     */
     public double inputCostWeight() {
         return lambda;
     }
@@ -287,7 +311,11 @@ public final class Preparation {
         return simulate(null, initialState, durationSeconds, law, null, 0, 0);
     }
 
-    /** Returns a copy of the prepared state x*. */
+    /**
+     * Returns a copy of the prepared state x*.
+     *
+     * @return a copy of x* (length N)
+     */
     public double[] preparedState() {
         return xStar.clone();
     }
@@ -295,17 +323,27 @@ public final class Preparation {
     /**
      * Returns a copy of the point x_l at which the network is linearised for the gains: x*
      * unless {@link Builder#linearisationPoint} set another point.
+     *
+     * @return a copy of x_l (length N)
      */
     public double[] linearisationPoint() {
         return (linearisationPoint == null ? xStar : linearisationPoint).clone();
     }
 
-    /** Returns the network. */
+    /**
+     * Returns the network.
+     *
+     * @return the rate network
+     */
     public RateNetwork network() {
         return network;
     }
 
-    /** Returns a copy of the input matrix B (N x m). */
+    /**
+     * Returns a copy of the input matrix B (N x m).
+     *
+     * @return a copy of B (N x m)
+     */
     public DMatrixRMaj inputMatrix() {
         return inputMatrix.copy();
     }
@@ -514,13 +552,23 @@ public final class Preparation {
         private Builder() {
         }
 
-        /** Sets the network (required). */
+        /**
+         * Sets the network (required).
+         *
+         * @param network the rate network
+         * @return the builder, for chaining
+         */
         public Builder network(RateNetwork network) {
             this.network = network;
             return this;
         }
 
-        /** Sets the prepared state x* (required, length N), the initial state of the movement. */
+        /**
+         * Sets the prepared state x* (required, length N), the initial state of the movement.
+         *
+         * @param xStar x* (length N), copied
+         * @return the builder, for chaining
+         */
         public Builder preparedState(double[] xStar) {
             this.xStar = xStar == null ? null : xStar.clone();
             return this;
@@ -530,19 +578,32 @@ public final class Preparation {
          * Sets the state at which the network is linearised for the gains (length N). The
          * default is x*. A fixed point such as the spontaneous state lets
          * {@link Preparation#withPreparedState} share one set of gains between reaches.
+         *
+         * @param point the linearisation point x_l (length N), copied, or null to linearise at x*
+         * @return the builder, for chaining
          */
         public Builder linearisationPoint(double[] point) {
             this.linearisationPoint = point == null ? null : point.clone();
             return this;
         }
 
-        /** Sets the state cost Q_C (required, N x N). */
+        /**
+         * Sets the state cost Q_C (required, N x N).
+         *
+         * @param cost the prospective cost Q_C (N x N)
+         * @return the builder, for chaining
+         */
         public Builder cost(ProspectiveCost cost) {
             this.cost = cost;
             return this;
         }
 
-        /** Sets the input matrix B (N x m); the default is the N x N identity. */
+        /**
+         * Sets the input matrix B (N x m); the default is the N x N identity.
+         *
+         * @param inputMatrix B (N x m), copied
+         * @return the builder, for chaining
+         */
         public Builder inputMatrix(DMatrixRMaj inputMatrix) {
             this.inputMatrix = inputMatrix == null ? null : inputMatrix.copy();
             return this;
@@ -551,6 +612,9 @@ public final class Preparation {
         /**
          * Sets B to the columns of the identity for the given neurons, so that only they
          * receive feedback.
+         *
+         * @param neurons indices of the neurons that receive feedback, each in [0, N - 1]
+         * @return the builder, for chaining
          */
         public Builder inputNeurons(int... neurons) {
             Arguments.requireNonNull(neurons, "neurons");
@@ -568,25 +632,45 @@ public final class Preparation {
             return this;
         }
 
-        /** Sets the input cost weight lambda (positive, default 0.1). */
+        /**
+         * Sets the input cost weight lambda (positive, default 0.1).
+         *
+         * @param lambda input cost weight, positive
+         * @return the builder, for chaining
+         */
         public Builder inputCostWeight(double lambda) {
             this.lambda = lambda;
             return this;
         }
 
-        /** Sets the largest integration step of the network in seconds (default 1e-3). */
+        /**
+         * Sets the largest integration step of the network in seconds (default 1e-3).
+         *
+         * @param seconds largest network step in seconds
+         * @return the builder, for chaining
+         */
         public Builder stepSeconds(double seconds) {
             this.stepSeconds = seconds;
             return this;
         }
 
-        /** Sets the largest step of the Riccati differential equation in seconds (default 1e-3). */
+        /**
+         * Sets the largest step of the Riccati differential equation in seconds (default 1e-3).
+         *
+         * @param seconds largest Riccati step in seconds
+         * @return the builder, for chaining
+         */
         public Builder riccatiStepSeconds(double seconds) {
             this.riccatiStepSeconds = seconds;
             return this;
         }
 
-        /** Sets the bound on |x_i| beyond which a run is reported as diverged (default 1e6). */
+        /**
+         * Sets the bound on |x_i| beyond which a run is reported as diverged (default 1e6).
+         *
+         * @param bound the bound on |x_i|, in the units of the state x
+         * @return the builder, for chaining
+         */
         public Builder maxAbsState(double bound) {
             this.maxAbsState = bound;
             return this;

@@ -29,32 +29,60 @@ public record PreparationRun(PreparationStrategy strategy, double preparationSec
         double[] timesSeconds, DMatrixRMaj states, double[] prospectiveCostSeries,
         double prospectiveCost, double stateCostIntegral, double inputEnergy, double totalCost) {
 
-    /** Copies the arrays and matrices so that the record cannot be changed through them. */
+    /**
+     * Copies the arrays and matrices so that the record cannot be changed through them.
+     *
+     * @param strategy the strategy that chose the input
+     * @param preparationSeconds window length T in seconds
+     * @param timesSeconds sample times from 0 to T in seconds
+     * @param states states x at the sample times, N x samples
+     * @param prospectiveCostSeries {@code e(t)^T Q_C e(t)} at each sample time
+     * @param prospectiveCost {@code e(T)^T Q_C e(T)} at the go cue
+     * @param stateCostIntegral running state cost in seconds
+     * @param inputEnergy feedback input energy in seconds
+     * @param totalCost the LQR objective of the run
+     */
     public PreparationRun {
         timesSeconds = timesSeconds.clone();
         states = states.copy();
         prospectiveCostSeries = prospectiveCostSeries.clone();
     }
 
-    /** Returns a copy of the sample times in seconds. */
+    /**
+     * Returns a copy of the sample times in seconds.
+     *
+     * @return a copy of the sample times in seconds, from 0 to T
+     */
     @Override
     public double[] timesSeconds() {
         return timesSeconds.clone();
     }
 
-    /** Returns a copy of the N x samples state matrix. */
+    /**
+     * Returns a copy of the N x samples state matrix.
+     *
+     * @return a copy of the states (N x samples)
+     */
     @Override
     public DMatrixRMaj states() {
         return states.copy();
     }
 
-    /** Returns a copy of the prospective cost at each sample. */
+    /**
+     * Returns a copy of the prospective cost at each sample.
+     *
+     * @return a copy of {@code e(t)^T Q_C e(t)}, one value per sample time
+     */
     @Override
     public double[] prospectiveCostSeries() {
         return prospectiveCostSeries.clone();
     }
 
-    /** Returns a copy of the state at the go cue, the initial condition of the movement. */
+    /**
+     * Returns a copy of the state at the go cue, the initial condition of the movement.
+     *
+     * @return a copy of x(T) (length N)
+     */
     public double[] finalState() {
         int n = states.numRows;
         int last = states.numCols - 1;

@@ -41,7 +41,15 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
     /** Relative size of the most negative eigenvalue accepted as rounding in a semidefinite matrix. */
     private static final double SEMIDEFINITE_TOLERANCE = 1e-10;
 
-    /** Copies the arrays and matrices so that the record cannot be changed through them. */
+    /**
+     * Copies the arrays and matrices so that the record cannot be changed through them.
+     *
+     * @param matrix Q_C (N x N, symmetric positive semidefinite, trace N)
+     * @param eigenvalues eigenvalues of Q_C in decreasing order (length N)
+     * @param eigenvectors orthonormal eigenvectors of Q_C as columns (N x N)
+     * @param unnormalisedTrace trace of the Gramian before normalisation, in seconds when C is
+     *     dimensionless
+     */
     public ProspectiveCost {
         matrix = matrix.copy();
         eigenvalues = eigenvalues.clone();
@@ -152,24 +160,40 @@ public record ProspectiveCost(DMatrixRMaj matrix, double[] eigenvalues, DMatrixR
         }
     }
 
-    /** Returns the network size N. */
+    /**
+     * Returns the network size N.
+     *
+     * @return N, the row count of Q_C
+     */
     public int size() {
         return matrix.numRows;
     }
 
-    /** Returns a copy of Q_C. */
+    /**
+     * Returns a copy of Q_C.
+     *
+     * @return a copy of Q_C (N x N)
+     */
     @Override
     public DMatrixRMaj matrix() {
         return matrix.copy();
     }
 
-    /** Returns a copy of the eigenvalues, largest first. */
+    /**
+     * Returns a copy of the eigenvalues, largest first.
+     *
+     * @return a copy of the eigenvalues of Q_C (length N), largest first
+     */
     @Override
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
 
-    /** Returns a copy of the eigenvector matrix. */
+    /**
+     * Returns a copy of the eigenvector matrix.
+     *
+     * @return a copy of the eigenvectors of Q_C as columns (N x N)
+     */
     @Override
     public DMatrixRMaj eigenvectors() {
         return eigenvectors.copy();
