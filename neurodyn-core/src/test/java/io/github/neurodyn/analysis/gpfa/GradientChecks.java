@@ -3,6 +3,7 @@ package io.github.neurodyn.analysis.gpfa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
@@ -20,6 +21,20 @@ final class GradientChecks {
     /** Returns {@code (f(at + STEP) - f(at - STEP)) / (2 STEP)}. */
     static double centralDifference(double at, DoubleUnaryOperator function) {
         return (function.applyAsDouble(at + STEP) - function.applyAsDouble(at - STEP)) / (2 * STEP);
+    }
+
+    /**
+     * Returns the central difference of {@code objective} with respect to {@code data[index]},
+     * changing that entry in place and restoring it afterwards.
+     */
+    static double entryDifference(double[] data, int index, DoubleSupplier objective) {
+        double original = data[index];
+        return centralDifference(original, value -> {
+            data[index] = value;
+            double result = objective.getAsDouble();
+            data[index] = original;
+            return result;
+        });
     }
 
     /** Asserts that the analytic gradient matches the numerical one within the tolerance. */

@@ -2,6 +2,7 @@ package io.github.neurodyn.analysis.gpfa;
 
 import static io.github.neurodyn.analysis.gpfa.GradientChecks.assertClose;
 import static io.github.neurodyn.analysis.gpfa.GradientChecks.centralDifference;
+import static io.github.neurodyn.analysis.gpfa.GradientChecks.entryDifference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -68,14 +69,7 @@ class PoissonBoundGradientTest {
         for (int n = 0; n < NEURONS; n++) {
             for (int i = 0; i < rows[n].length; i++) {
                 double[] row = rows[n];
-                int index = i;
-                double original = row[i];
-                double numerical = centralDifference(original, value -> {
-                    row[index] = value;
-                    double result = bound().value;
-                    row[index] = original;
-                    return result;
-                });
+                double numerical = entryDifference(row, i, () -> bound().value);
                 assertClose(numerical, analytic.rowGradients[n][i], link + " neuron " + n + " row entry " + i);
             }
         }
@@ -89,14 +83,7 @@ class PoissonBoundGradientTest {
         for (int j = 0; j < LATENTS; j++) {
             for (int i = 0; i < means[j].numRows; i++) {
                 DMatrixRMaj target = means[j];
-                int index = i;
-                double original = target.data[i];
-                double numerical = centralDifference(original, value -> {
-                    target.data[index] = value;
-                    double result = bound().value;
-                    target.data[index] = original;
-                    return result;
-                });
+                double numerical = entryDifference(target.data, i, () -> bound().value);
                 assertClose(numerical, analytic.latent.means()[j].data[i], link + " dm latent " + j + " entry " + i);
             }
             int m = factors[j].numRows;
@@ -104,13 +91,7 @@ class PoissonBoundGradientTest {
                 for (int col = 0; col <= row; col++) {
                     DMatrixRMaj target = factors[j];
                     int index = row * m + col;
-                    double original = target.data[index];
-                    double numerical = centralDifference(original, value -> {
-                        target.data[index] = value;
-                        double result = bound().value;
-                        target.data[index] = original;
-                        return result;
-                    });
+                    double numerical = entryDifference(target.data, index, () -> bound().value);
                     assertClose(numerical, analytic.latent.factors()[j].data[index],
                             link + " dL latent " + j + " entry (" + row + ", " + col + ")");
                 }
