@@ -49,7 +49,7 @@ public final class PrepareCommand extends CommandSupport {
     static final double MOVEMENT_SECONDS = 0.6;
 
     /**
-     * Longest preparation time in ms. The finite-horizon gains are stored for the whole window,
+     * Maximum preparation time in ms. The finite-horizon gains are stored for the whole window,
      * so memory grows with it (about 330 MB for the default 600 ms at N = 200).
      */
     static final double MAX_PREP_MS = 2000;

@@ -8,8 +8,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * Families of seeded random square matrices for property tests. Each family places the
- * spectrum in its own way, once for continuous time and once for discrete time, as its
- * documentation says. {@link #draw} then multiplies the matrix by a scale, and so every
+ * spectrum in its own way, once for continuous time and once for discrete time, as described
+ * on each constant. {@link #draw} then multiplies the matrix by a scale, and so every
  * eigenvalue, which changes the stability of a discrete-time matrix. The tests therefore
  * scale only the continuous-time draws.
  *

@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The problem is the one that the numpy peer script times: W = randn(N, N) / sqrt(N) * 0.9,
  * x(0) = randn, h = 0 and dt / tau = 0.01, single-threaded. The state is the network's own
  * trajectory from x(0), in which about half of the ReLU units are silent: 53 % of them are
- * active on average over the 1000 steps between resets at N = 200, B = 1. The product skips the columns of silent units, so an Euler
- * step costs 2 N^2 B a flops for an active fraction a, plus O(N B) elementwise work; with
- * tanh every unit is active. {@code -p stateShift=10} times ReLU with every unit active.
+ * active on average over the 1000 steps between resets at N = 200, B = 1. The product skips
+ * the columns of silent units, so an Euler step costs 2 N^2 B a flops for an active fraction
+ * a, plus O(N B) element-wise work. With tanh every unit is active. {@code -p stateShift=10} times ReLU with every unit active.
  * Cost grows like N^2 B; RK4 costs four products.
  * A regression is a rise of the step time as a ratio to {@code ejmlProduct} of the same run,
  * which {@code check-step-regression.sh} compares against {@code step-baseline.json}.
