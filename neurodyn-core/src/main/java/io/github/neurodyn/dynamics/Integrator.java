@@ -55,6 +55,22 @@ public enum Integrator {
         this.order = order;
     }
 
+    /**
+     * Returns the largest ratio {@code dt / tau} for which the scheme is stable on the leak
+     * term {@code dx/dt = -x / tau} alone: the end of its stability interval on the negative
+     * real axis, {@code |R(-dt / tau)| <= 1} with R the scheme's stability function. Euler and
+     * Heun are stable up to 2 and RK4 up to 2.785. The exponential, exact and adaptive schemes
+     * have no such limit and return infinity.
+     */
+    double leakStabilityLimit() {
+        return switch (this) {
+            case EULER, HEUN -> 2.0;
+            // Real root of 1 + z + z^2/2 + z^3/6 + z^4/24 = 1 other than z = 0.
+            case RK4 -> 2.785293563405282;
+            case EXPONENTIAL_EULER, EXACT_LINEAR, DORMAND_PRINCE -> Double.POSITIVE_INFINITY;
+        };
+    }
+
     /** @return whether the scheme uses the caller's fixed step */
     public boolean isFixedStep() {
         return fixedStep;

@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * and {@link #stepper()}. A state that is not finite or exceeds {@link #maxAbsState(double)}
  * raises {@link SimulationDivergedException} with the time and the neuron; an adaptive run
  * whose step size underflows raises {@link io.github.neurodyn.api.NotConvergedException}.
+ * A fixed step above the scheme's stability limit on the leak term alone
+ * ({@code dt > 2 tau_min} for Euler and Heun, {@code dt > 2.785 tau_min} for RK4) logs one
+ * warning when {@link #run()} or {@link #stepper()} starts, and the run goes on.
  *
  * <p><b>Cancellation.</b> {@link #run()} reads the thread's interrupt flag before the first
  * step and then every {@value #INTERRUPT_CHECK_STEPS} steps. When the flag is set it raises
@@ -307,6 +310,7 @@ public final class Simulation {
      */
     public Trajectory run() {
         validate();
+        warnIfStepUnstable();
         CancelledException.checkInterrupted(RUN, 0);
         double[] times = sampleTimes();
         int n = network.size();
@@ -331,7 +335,38 @@ public final class Simulation {
         if (!integrator.isFixedStep()) {
             throw new IllegalArgumentException("stepper() needs a fixed-step integrator, found " + integrator);
         }
+        warnIfStepUnstable();
         return newStepper();
+    }
+
+    private void warnIfStepUnstable() {
+        String warning = stepStabilityWarning(integrator, stepSeconds, network.timeConstants());
+        if (warning != null) {
+            LOG.warn(warning);
+        }
+    }
+
+    /**
+     * Returns the warning for a fixed step above the scheme's stability limit on the leak term
+     * alone, {@code dt > limit * tau_min} (limit 2 for Euler and Heun, 2.785 for RK4), or null
+     * when the step is within the limit or the scheme has none. The recurrent term can make
+     * the limit smaller, so staying below it does not prove stability.
+     *
+     * @param timeConstants the time constants tau_i in seconds, at least one
+     */
+    static String stepStabilityWarning(Integrator integrator, double stepSeconds, double[] timeConstants) {
+        double minTimeConstant = Double.POSITIVE_INFINITY;
+        for (double tau : timeConstants) {
+            minTimeConstant = Math.min(minTimeConstant, tau);
+        }
+        double limitSeconds = integrator.leakStabilityLimit() * minTimeConstant;
+        if (!(stepSeconds > limitSeconds)) {
+            return null;
+        }
+        return String.format("%s step dt = %s s exceeds the stability limit %.6g s (%.4g tau_min, tau_min = %s s) "
+                + "of the leak term alone, so the states can grow without bound; use a smaller stepSeconds, "
+                + "EXPONENTIAL_EULER or DORMAND_PRINCE", integrator, stepSeconds, limitSeconds,
+                integrator.leakStabilityLimit(), minTimeConstant);
     }
 
     private Stepper newStepper() {

@@ -1,5 +1,6 @@
 package io.github.neurodyn.linalg;
 
+import io.github.neurodyn.api.InaccurateSolutionException;
 import io.github.neurodyn.api.SingularEquationException;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
@@ -26,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * {@link SingularEquationException} naming the pair. The relative residual is
  * {@code ||A X A^T - E X E^T + Q||_F / (||A||_F^2 ||X||_F + ||E||_F^2 ||X||_F + ||Q||_F)},
  * with {@code ||E||_F = sqrt(n)} when E is the identity.
+ *
+ * <p>Q is scaled by a power of two when its largest entry lies outside
+ * {@code [2^-256, 2^256]}, and so are A and E together in the generalised equation; X is
+ * scaled back, which is exact. A itself is not scaled in the standard equation, because the
+ * term {@code -X} fixes its scale. A solution whose relative residual is above 1e-8 or not
+ * finite, or whose entries overflow when scaled back, raises
+ * {@link InaccurateSolutionException}.
  */
 public final class DiscreteLyapunov {
 
@@ -47,15 +55,23 @@ public final class DiscreteLyapunov {
      *     order, has a NaN or infinite entry, or Q is not symmetric
      * @throws SingularEquationException if {@code lambda_i lambda_j} is 1 or too close to it
      * @throws io.github.neurodyn.api.NotConvergedException if the Schur form does not converge
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static LyapunovSolution solve(DMatrixRMaj a, DMatrixRMaj q) {
         MatrixEquationArguments.requireLyapunov(a, q);
+
+        // The term -X fixes the scale of A, so only Q is scaled: Q = 2^beta Qs gives X = 2^beta Xs.
+        int beta = PowerOfTwoScaling.exponent(q);
+        DMatrixRMaj qScaled = PowerOfTwoScaling.scaled(q, beta);
+
         SchurForm schur = RealSchur.of(a);
-        SchurBasisEquations.Result result = solveWithSchur(schur.tShared(), schur.zShared(), q);
-        double residual = EquationResiduals.discrete(a, null, result.y(), q);
-        LOG.debug("discrete Lyapunov n={}: relative residual {}, relative separation {}",
-                a.numRows, residual, result.relativeSeparation());
-        return new LyapunovSolution(result.y(), residual, result.separation(), result.relativeSeparation());
+        SchurBasisEquations.Result result = solveWithSchur(schur.tShared(), schur.zShared(), qScaled);
+        double residual = EquationResiduals.discrete(a, null, result.y(), qScaled);
+        LOG.debug("discrete Lyapunov n={}: scaling exponent {} (Q), relative residual {}, relative separation {}",
+                a.numRows, beta, residual, result.relativeSeparation());
+        EquationResiduals.requireAccurate("discrete Lyapunov", residual);
+        DMatrixRMaj x = PowerOfTwoScaling.unscaleSolution(result.y(), beta, "discrete Lyapunov");
+        return new LyapunovSolution(x, residual, result.separation(), result.relativeSeparation());
     }
 
     /**
@@ -73,14 +89,25 @@ public final class DiscreteLyapunov {
      *     {@link #solve(DMatrixRMaj, DMatrixRMaj)}, or if E has another shape
      * @throws SingularEquationException if E is numerically singular or
      *     {@code lambda_i lambda_j} is too close to 1 for eigenvalues of {@code E^-1 A}
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static LyapunovSolution solve(DMatrixRMaj a, DMatrixRMaj e, DMatrixRMaj q) {
         MatrixEquationArguments.requireGeneralisedLyapunov(a, e, q);
-        GeneralisedForm form = GeneralisedForm.of(a, e, q, E_CONDITION_WARNING, LOG);
+
+        // A = 2^alpha As, E = 2^alpha Es and Q = 2^beta Qs give X = 2^(beta - 2 alpha) Xs.
+        int alpha = PowerOfTwoScaling.exponent(a, e);
+        int beta = PowerOfTwoScaling.exponent(q);
+        DMatrixRMaj aScaled = PowerOfTwoScaling.scaled(a, alpha);
+        DMatrixRMaj eScaled = PowerOfTwoScaling.scaled(e, alpha);
+        DMatrixRMaj qScaled = PowerOfTwoScaling.scaled(q, beta);
+
+        GeneralisedForm form = GeneralisedForm.of(aScaled, eScaled, qScaled, E_CONDITION_WARNING, LOG);
         SchurForm schur = RealSchur.of(form.a());
         SchurBasisEquations.Result result = solveWithSchur(schur.tShared(), schur.zShared(), form.q());
-        double residual = EquationResiduals.discrete(a, e, result.y(), q);
-        return new LyapunovSolution(result.y(), residual, result.separation(), result.relativeSeparation());
+        double residual = EquationResiduals.discrete(aScaled, eScaled, result.y(), qScaled);
+        EquationResiduals.requireAccurate("generalised discrete Lyapunov", residual);
+        DMatrixRMaj x = PowerOfTwoScaling.unscaleSolution(result.y(), beta - 2 * alpha, "generalised discrete Lyapunov");
+        return new LyapunovSolution(x, residual, result.separation(), result.relativeSeparation());
     }
 
     /** Solves {@code A X A^T - X + Q = 0} for {@code A = Z T Z^T}, returning the symmetrised X. */

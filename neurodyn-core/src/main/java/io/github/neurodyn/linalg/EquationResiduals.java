@@ -1,5 +1,6 @@
 package io.github.neurodyn.linalg;
 
+import io.github.neurodyn.api.InaccurateSolutionException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -13,7 +14,32 @@ import org.ejml.dense.row.NormOps_DDRM;
  */
 final class EquationResiduals {
 
+    /**
+     * Largest relative residual a solver returns. Bartels-Stewart and the Stein recursion
+     * typically reach a few multiples of {@code n eps} (about 1e-13 at n = 1000), and a
+     * generalised equation loses a further factor of about {@code cond(E)}. A residual above
+     * this bound therefore means the computation itself failed, for example through overflow.
+     */
+    static final double TOLERANCE = 1e-8;
+
     private EquationResiduals() {
+    }
+
+    /**
+     * Checks the relative residual of a computed solution.
+     *
+     * @param equation name of the equation for the message
+     * @throws InaccurateSolutionException if the residual is above {@link #TOLERANCE} or not
+     *     finite
+     */
+    static void requireAccurate(String equation, double relativeResidual) {
+        if (!(relativeResidual <= TOLERANCE)) {
+            throw new InaccurateSolutionException(String.format(
+                    "%s solution failed its residual check: relative residual %.3e is above the tolerance "
+                            + "%.1e; the computation lost its accuracy, for example through overflow or "
+                            + "underflow of intermediate products", equation, relativeResidual, TOLERANCE),
+                    relativeResidual, TOLERANCE);
+        }
     }
 
     /**

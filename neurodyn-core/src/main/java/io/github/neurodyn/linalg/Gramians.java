@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * of order n. Limitation: {@code e^{-A T}} inside the block grows with {@code T} for the
  * stable part of the spectrum, so accuracy drops when {@code T} is many times the fastest
  * time constant.
+ *
+ * <p>A, B and C are scaled by powers of two when their largest entry lies outside
+ * {@code [2^-256, 2^256]}, so that {@code B B^T}, {@code C^T C} and the Lyapunov solve do not
+ * overflow (A in the finite-horizon methods is not scaled, because it enters the matrix
+ * exponential). A Gramian whose entries overflow raises
+ * {@link io.github.neurodyn.api.InaccurateSolutionException}.
  */
 public final class Gramians {
 
@@ -52,10 +58,13 @@ public final class Gramians {
      *     infinite entry, or A has an eigenvalue with real part {@code >= 0}
      * @throws SingularEquationException if A is too close to having eigenvalues with
      *     {@code lambda_i + lambda_j = 0}
+     * @throws io.github.neurodyn.api.InaccurateSolutionException if an entry of the Gramian
+     *     overflows
      */
     public static DMatrixRMaj controllability(DMatrixRMaj a, DMatrixRMaj b) {
         requireInputs(a, b);
-        return infiniteHorizon(a, outerProduct(b), false, "controllability");
+        int beta = PowerOfTwoScaling.exponent(b);
+        return infiniteHorizon(a, outerProduct(PowerOfTwoScaling.scaled(b, beta)), 2 * beta, false, "controllability");
     }
 
     /**
@@ -68,10 +77,13 @@ public final class Gramians {
      *     infinite entry, or A has an eigenvalue with real part {@code >= 0}
      * @throws SingularEquationException if A is too close to having eigenvalues with
      *     {@code lambda_i + lambda_j = 0}
+     * @throws io.github.neurodyn.api.InaccurateSolutionException if an entry of the Gramian
+     *     overflows
      */
     public static DMatrixRMaj observability(DMatrixRMaj a, DMatrixRMaj c) {
         requireOutputs(a, c);
-        return infiniteHorizon(a, innerProduct(c), true, "observability");
+        int gamma = PowerOfTwoScaling.exponent(c);
+        return infiniteHorizon(a, innerProduct(PowerOfTwoScaling.scaled(c, gamma)), 2 * gamma, true, "observability");
     }
 
     /**
@@ -89,7 +101,8 @@ public final class Gramians {
     public static DMatrixRMaj controllability(DMatrixRMaj a, DMatrixRMaj b, double horizonSeconds) {
         requireInputs(a, b);
         Arguments.requireNonNegative(horizonSeconds, "horizonSeconds");
-        return finiteHorizon(a, outerProduct(b), horizonSeconds);
+        int beta = PowerOfTwoScaling.exponent(b);
+        return finiteHorizon(a, outerProduct(PowerOfTwoScaling.scaled(b, beta)), 2 * beta, horizonSeconds);
     }
 
     /**
@@ -107,19 +120,39 @@ public final class Gramians {
     public static DMatrixRMaj observability(DMatrixRMaj a, DMatrixRMaj c, double horizonSeconds) {
         requireOutputs(a, c);
         Arguments.requireNonNegative(horizonSeconds, "horizonSeconds");
-        return finiteHorizon(CommonOps_DDRM.transpose(a, null), innerProduct(c), horizonSeconds);
+        int gamma = PowerOfTwoScaling.exponent(c);
+        return finiteHorizon(CommonOps_DDRM.transpose(a, null), innerProduct(PowerOfTwoScaling.scaled(c, gamma)),
+                2 * gamma, horizonSeconds);
     }
 
-    /** Solves {@code A P + P A^T + W = 0} (or the transposed equation) after checking stability. */
-    private static DMatrixRMaj infiniteHorizon(DMatrixRMaj a, DMatrixRMaj w, boolean transposed, String kind) {
-        SchurForm schur = RealSchur.of(a);
-        double abscissa = abscissa(schur);
+    /**
+     * Solves {@code A P + P A^T + 2^wExponent W = 0} (or the transposed equation) after
+     * checking stability. A is scaled by a power of two as in {@link Lyapunov}, and W arrives
+     * scaled, so that neither the Schur form nor the triangular solve overflows.
+     */
+    private static DMatrixRMaj infiniteHorizon(DMatrixRMaj a, DMatrixRMaj w, int wExponent, boolean transposed,
+            String kind) {
+        int alpha = PowerOfTwoScaling.exponent(a);
+        DMatrixRMaj aScaled = PowerOfTwoScaling.scaled(a, alpha);
+        SchurForm schur = RealSchur.of(aScaled);
+        double abscissa = Math.scalb(abscissa(schur), alpha);
         if (!(abscissa < 0)) {
             throw new IllegalArgumentException(String.format(
                     "A must be stable for an infinite-horizon %s Gramian, but its spectral abscissa is "
                             + "%.6g 1/s; use the finite-horizon method with horizonSeconds instead", kind, abscissa));
         }
-        return Lyapunov.solveWithSchur(schur.tShared(), schur.zShared(), 0.0, w, transposed).y();
+        DMatrixRMaj scaled = PowerOfTwoScaling.withScaledSpectrum(alpha, "A",
+                () -> Lyapunov.solveWithSchur(schur.tShared(), schur.zShared(), 0.0, w, transposed)).y();
+        return PowerOfTwoScaling.unscaleSolution(scaled, wExponent - alpha, kind + " Gramian");
+    }
+
+    /**
+     * Returns {@code 2^wExponent int_0^T e^{A t} W e^{A^T t} dt} for symmetric W; the
+     * integral is linear in W, so the power of two is applied to the result.
+     */
+    private static DMatrixRMaj finiteHorizon(DMatrixRMaj a, DMatrixRMaj w, int wExponent, double horizon) {
+        DMatrixRMaj scaled = finiteHorizon(a, w, horizon);
+        return PowerOfTwoScaling.unscaleSolution(scaled, wExponent, "finite-horizon Gramian");
     }
 
     /** Returns {@code int_0^T e^{A t} W e^{A^T t} dt} for symmetric W. */

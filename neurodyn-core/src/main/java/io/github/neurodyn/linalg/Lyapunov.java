@@ -1,6 +1,7 @@
 package io.github.neurodyn.linalg;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.InaccurateSolutionException;
 import io.github.neurodyn.api.SingularEquationException;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
@@ -37,6 +38,14 @@ import org.slf4j.LoggerFactory;
  * bound on the operator's true separation, so a nonnormal A can give an inaccurate X
  * without an error. The relative residual stays small in that case, but the forward error
  * can be as large as the residual divided by the true separation.
+ *
+ * <p>Scaling and a posteriori check: when the largest entry of A (or of T and the shift,
+ * E, Q) lies outside {@code [2^-256, 2^256]}, that matrix is scaled by a power of two before
+ * the solve and X is scaled back afterwards, which is exact and keeps products such as
+ * {@code 2 a_ii} or {@code A X} from overflowing ({@code A = [[-1e308]], Q = [[1e308]]} gives
+ * {@code X = 0.5}). A solution whose relative residual is above 1e-8 or not finite, or whose
+ * entries overflow when scaled back, raises {@link InaccurateSolutionException}; entries below
+ * the smallest double round to subnormals or zero.
  */
 public final class Lyapunov {
 
@@ -64,6 +73,7 @@ public final class Lyapunov {
      * @throws SingularEquationException if {@code lambda_i + lambda_j} is zero or too close to
      *     it for some eigenvalues of A
      * @throws io.github.neurodyn.api.NotConvergedException if the Schur form does not converge
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static LyapunovSolution solve(DMatrixRMaj a, DMatrixRMaj q) {
         MatrixEquationArguments.requireLyapunov(a, q);
@@ -79,6 +89,7 @@ public final class Lyapunov {
      * @throws IllegalArgumentException on bad arguments, as for {@link #solve(DMatrixRMaj, DMatrixRMaj)}
      * @throws SingularEquationException if {@code lambda_i + lambda_j} is zero or too close to it
      * @throws io.github.neurodyn.api.NotConvergedException if the Schur form does not converge
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static LyapunovSolution solveTransposed(DMatrixRMaj a, DMatrixRMaj q) {
         MatrixEquationArguments.requireLyapunov(a, q);
@@ -105,14 +116,28 @@ public final class Lyapunov {
      *     {@link #solve(DMatrixRMaj, DMatrixRMaj)}, or if E has another shape
      * @throws SingularEquationException if E is numerically singular or
      *     {@code lambda_i + lambda_j} is too close to zero for eigenvalues of {@code E^-1 A}
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static LyapunovSolution solve(DMatrixRMaj a, DMatrixRMaj e, DMatrixRMaj q) {
         MatrixEquationArguments.requireGeneralisedLyapunov(a, e, q);
-        GeneralisedForm form = GeneralisedForm.of(a, e, q, E_CONDITION_WARNING, LOG);
+
+        // A = 2^alpha As, E = 2^epsilon Es and Q = 2^beta Qs give X = 2^(beta - alpha - epsilon) Xs.
+        int alpha = PowerOfTwoScaling.exponent(a);
+        int epsilon = PowerOfTwoScaling.exponent(e);
+        int beta = PowerOfTwoScaling.exponent(q);
+        DMatrixRMaj aScaled = PowerOfTwoScaling.scaled(a, alpha);
+        DMatrixRMaj eScaled = PowerOfTwoScaling.scaled(e, epsilon);
+        DMatrixRMaj qScaled = PowerOfTwoScaling.scaled(q, beta);
+
+        GeneralisedForm form = GeneralisedForm.of(aScaled, eScaled, qScaled, E_CONDITION_WARNING, LOG);
         SchurForm schur = RealSchur.of(form.a());
-        SchurBasisEquations.Result result = solveWithSchur(schur.tShared(), schur.zShared(), 0.0, form.q(), false);
-        double residual = EquationResiduals.continuous(a, e, result.y(), q, false);
-        return solution(result, residual);
+        SchurBasisEquations.Result result = PowerOfTwoScaling.withScaledSpectrum(alpha - epsilon, "E^-1 A",
+                () -> solveWithSchur(schur.tShared(), schur.zShared(), 0.0, form.q(), false));
+        double residual = EquationResiduals.continuous(aScaled, eScaled, result.y(), qScaled, false);
+        EquationResiduals.requireAccurate("generalised Lyapunov", residual);
+        DMatrixRMaj x = PowerOfTwoScaling.unscaleSolution(result.y(), beta - alpha - epsilon, "generalised Lyapunov");
+        return new LyapunovSolution(x, residual, Math.scalb(result.separation(), alpha - epsilon),
+                result.relativeSeparation());
     }
 
     /**
@@ -135,17 +160,17 @@ public final class Lyapunov {
      *     finite or not symmetric, or the shift is not finite
      * @throws SingularEquationException if {@code lambda_i + lambda_j - 2 shift} is too close
      *     to zero for some eigenvalues of A
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static LyapunovSolution solveShifted(SchurForm schurOfA, double shift, DMatrixRMaj q,
             boolean transposed) {
-        DMatrixRMaj t = requireShiftedArguments(schurOfA, shift, q);
+        requireShiftedArguments(schurOfA, shift, q);
         DMatrixRMaj z = schurOfA.zShared();
         DMatrixRMaj qSchur = SchurTransforms.toSchurBasisSymmetric(z, q);
-        SchurBasisEquations.Result result = SchurBasisEquations.lyapunov(t, shift, qSchur, transposed);
-        DMatrixRMaj y = SchurTransforms.symmetrise(result.y());
-        double residual = EquationResiduals.continuous(shifted(t, shift), null, y, qSchur, transposed);
-        DMatrixRMaj x = SchurTransforms.fromSchurBasisSymmetric(z, y);
-        return new LyapunovSolution(x, residual, result.separation(), result.relativeSeparation());
+        LyapunovSolution inSchurBasis = solveScaledInSchurBasis(schurOfA.tShared(), shift, qSchur, transposed, true);
+        DMatrixRMaj x = SchurTransforms.fromSchurBasisSymmetric(z, inSchurBasis.x());
+        return new LyapunovSolution(x, inSchurBasis.relativeResidual(), inSchurBasis.separation(),
+                inSchurBasis.relativeSeparation());
     }
 
     /**
@@ -166,15 +191,13 @@ public final class Lyapunov {
      * @throws IllegalArgumentException on bad arguments, as for {@link #solveShifted}
      * @throws SingularEquationException if {@code lambda_i + lambda_j - 2 shift} is too close
      *     to zero
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or Xs overflows
      */
     public static LyapunovSolution solveShiftedInSchurBasis(SchurForm schurOfA, double shift, DMatrixRMaj qSchur,
             boolean transposed) {
         DMatrixRMaj t = requireShiftedArguments(schurOfA, shift, qSchur);
         DMatrixRMaj c = SchurTransforms.symmetrise(qSchur.copy());
-        SchurBasisEquations.Result result = SchurBasisEquations.lyapunov(t, shift, c, transposed);
-        DMatrixRMaj y = SchurTransforms.symmetrise(result.y());
-        double residual = EquationResiduals.continuous(shifted(t, shift), null, y, c, transposed);
-        return new LyapunovSolution(y, residual, result.separation(), result.relativeSeparation());
+        return solveScaledInSchurBasis(t, shift, c, transposed, true);
     }
 
     /**
@@ -194,22 +217,59 @@ public final class Lyapunov {
      * @throws IllegalArgumentException on bad arguments, as for {@link #solveShifted}
      * @throws SingularEquationException if {@code lambda_i + lambda_j - 2 shift} is too close
      *     to zero
+     * @throws InaccurateSolutionException if Xs overflows
      */
     public static DMatrixRMaj solveShiftedInSchurBasisWithoutResidual(SchurForm schurOfA, double shift,
             DMatrixRMaj qSchur, boolean transposed) {
         DMatrixRMaj t = requireShiftedArguments(schurOfA, shift, qSchur);
         DMatrixRMaj c = SchurTransforms.symmetrise(qSchur.copy());
-        return SchurTransforms.symmetrise(SchurBasisEquations.lyapunov(t, shift, c, transposed).y());
+        return solveScaledInSchurBasis(t, shift, c, transposed, false).x();
     }
 
     /** Solves the standard or transposed equation with a new Schur form of A. */
     private static LyapunovSolution solveStandard(DMatrixRMaj a, DMatrixRMaj q, boolean transposed) {
-        SchurForm schur = RealSchur.of(a);
-        SchurBasisEquations.Result result = solveWithSchur(schur.tShared(), schur.zShared(), 0.0, q, transposed);
-        double residual = EquationResiduals.continuous(a, null, result.y(), q, transposed);
-        LOG.debug("Lyapunov n={} transposed={}: relative residual {}, relative separation {}",
-                a.numRows, transposed, residual, result.relativeSeparation());
-        return solution(result, residual);
+        // A = 2^alpha As and Q = 2^beta Qs give X = 2^(beta - alpha) Xs, with Xs the solution for As and Qs.
+        int alpha = PowerOfTwoScaling.exponent(a);
+        int beta = PowerOfTwoScaling.exponent(q);
+        DMatrixRMaj aScaled = PowerOfTwoScaling.scaled(a, alpha);
+        DMatrixRMaj qScaled = PowerOfTwoScaling.scaled(q, beta);
+
+        SchurForm schur = RealSchur.of(aScaled);
+        SchurBasisEquations.Result result = PowerOfTwoScaling.withScaledSpectrum(alpha, "A",
+                () -> solveWithSchur(schur.tShared(), schur.zShared(), 0.0, qScaled, transposed));
+        double residual = EquationResiduals.continuous(aScaled, null, result.y(), qScaled, transposed);
+        LOG.debug("Lyapunov n={} transposed={}: scaling exponents {} (A) and {} (Q), relative residual {}, "
+                + "relative separation {}", a.numRows, transposed, alpha, beta, residual, result.relativeSeparation());
+        EquationResiduals.requireAccurate("Lyapunov", residual);
+        DMatrixRMaj x = PowerOfTwoScaling.unscaleSolution(result.y(), beta - alpha, "Lyapunov");
+        return new LyapunovSolution(x, residual, Math.scalb(result.separation(), alpha), result.relativeSeparation());
+    }
+
+    /**
+     * Solves {@code (T - shift I) Y + Y (T - shift I)^T + C = 0} (or the transposed equation)
+     * in the Schur basis after scaling T, the shift and C by powers of two, and returns the
+     * symmetrised Y with its diagnostics. When {@code checkResidual} is false the residual is
+     * neither formed nor checked and is reported as NaN.
+     */
+    private static LyapunovSolution solveScaledInSchurBasis(DMatrixRMaj t, double shift, DMatrixRMaj c,
+            boolean transposed, boolean checkResidual) {
+        // T - shift I = 2^alpha (Ts - shifts I) and C = 2^beta Cs give Y = 2^(beta - alpha) Ys.
+        int alpha = PowerOfTwoScaling.exponent(t, new DMatrixRMaj(1, 1, true, shift));
+        int beta = PowerOfTwoScaling.exponent(c);
+        DMatrixRMaj tScaled = PowerOfTwoScaling.scaled(t, alpha);
+        double shiftScaled = Math.scalb(shift, -alpha);
+        DMatrixRMaj cScaled = PowerOfTwoScaling.scaled(c, beta);
+
+        SchurBasisEquations.Result result = PowerOfTwoScaling.withScaledSpectrum(alpha, "A",
+                () -> SchurBasisEquations.lyapunov(tScaled, shiftScaled, cScaled, transposed));
+        DMatrixRMaj y = SchurTransforms.symmetrise(result.y());
+        double residual = Double.NaN;
+        if (checkResidual) {
+            residual = EquationResiduals.continuous(shifted(tScaled, shiftScaled), null, y, cScaled, transposed);
+            EquationResiduals.requireAccurate("shifted Lyapunov", residual);
+        }
+        PowerOfTwoScaling.unscaleSolution(y, beta - alpha, "shifted Lyapunov");
+        return new LyapunovSolution(y, residual, Math.scalb(result.separation(), alpha), result.relativeSeparation());
     }
 
     /**
@@ -241,9 +301,5 @@ public final class Lyapunov {
             result.add(i, i, -shift);
         }
         return result;
-    }
-
-    private static LyapunovSolution solution(SchurBasisEquations.Result result, double residual) {
-        return new LyapunovSolution(result.y(), residual, result.separation(), result.relativeSeparation());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.neurodyn.linalg;
 
 import io.github.neurodyn.api.Arguments;
+import io.github.neurodyn.api.InaccurateSolutionException;
 import io.github.neurodyn.api.SingularEquationException;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * <p>A unique solution exists if and only if {@code lambda_i(A) + mu_j(B) != 0} for all
  * eigenvalue pairs. A pair with {@code |lambda_i + mu_j| <= 100 max(m, n) eps (||A||_F + ||B||_F)}
  * raises {@link SingularEquationException} naming the pair.
+ *
+ * <p>A and B (together) and C are scaled by powers of two when their largest entry lies
+ * outside {@code [2^-256, 2^256]}, and X is scaled back, which is exact. A solution whose
+ * relative residual is above 1e-8 or not finite, or whose entries overflow when scaled back,
+ * raises {@link InaccurateSolutionException}.
  */
 public final class Sylvester {
 
@@ -41,19 +47,31 @@ public final class Sylvester {
      * @throws SingularEquationException if {@code lambda_i(A) + mu_j(B)} is zero or too close
      *     to it
      * @throws io.github.neurodyn.api.NotConvergedException if a Schur form does not converge
+     * @throws InaccurateSolutionException if the relative residual is above 1e-8 or X overflows
      */
     public static SylvesterSolution solve(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         Arguments.requireSquare(a, "A");
         Arguments.requireSquare(b, "B");
         Arguments.requireShape(c, a.numRows, b.numRows, "C");
-        SchurForm schurOfA = RealSchur.of(a);
-        SchurForm schurOfB = RealSchur.of(b);
-        SchurBasisEquations.Result result = solveWithSchur(schurOfA.tShared(), schurOfA.zShared(),
-                schurOfB.tShared(), schurOfB.zShared(), c);
-        double residual = EquationResiduals.sylvester(a, b, result.y(), c);
-        LOG.debug("Sylvester {}x{}: relative residual {}, relative separation {}",
-                a.numRows, b.numRows, residual, result.relativeSeparation());
-        return new SylvesterSolution(result.y(), residual, result.separation(), result.relativeSeparation());
+
+        // A = 2^alpha As, B = 2^alpha Bs and C = 2^gamma Cs give X = 2^(gamma - alpha) Xs.
+        int alpha = PowerOfTwoScaling.exponent(a, b);
+        int gamma = PowerOfTwoScaling.exponent(c);
+        DMatrixRMaj aScaled = PowerOfTwoScaling.scaled(a, alpha);
+        DMatrixRMaj bScaled = PowerOfTwoScaling.scaled(b, alpha);
+        DMatrixRMaj cScaled = PowerOfTwoScaling.scaled(c, gamma);
+
+        SchurForm schurOfA = RealSchur.of(aScaled);
+        SchurForm schurOfB = RealSchur.of(bScaled);
+        SchurBasisEquations.Result result = PowerOfTwoScaling.withScaledSpectrum(alpha, "A and B",
+                () -> solveWithSchur(schurOfA.tShared(), schurOfA.zShared(), schurOfB.tShared(),
+                        schurOfB.zShared(), cScaled));
+        double residual = EquationResiduals.sylvester(aScaled, bScaled, result.y(), cScaled);
+        LOG.debug("Sylvester {}x{}: scaling exponents {} (A, B) and {} (C), relative residual {}, "
+                + "relative separation {}", a.numRows, b.numRows, alpha, gamma, residual, result.relativeSeparation());
+        EquationResiduals.requireAccurate("Sylvester", residual);
+        DMatrixRMaj x = PowerOfTwoScaling.unscaleSolution(result.y(), gamma - alpha, "Sylvester");
+        return new SylvesterSolution(x, residual, Math.scalb(result.separation(), alpha), result.relativeSeparation());
     }
 
     /** Solves {@code A X + X B = C} for {@code A = U S U^T}, {@code B = V R V^T}. */
