@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Batches and determinism.</b> Trial b draws its noise from its own
  * {@code L64X128MixRandom} stream seeded from (seed, firstTrial + b), so a run is
- * reproduced bit for bit by the same seed, and trial b of a batch equals a single run with
+ * reproduced bit for bit by the same seed on machines that make the same
+ * {@linkplain #usesFusedMultiplyAdd() fused multiply-add choice}, and trial b of a batch equals a single run with
  * {@code firstTrial(b)} for the fixed-step integrators (the batched product sums in the same
  * order as the single one).
  *
@@ -101,6 +102,22 @@ public final class Simulation {
 
     private Simulation(RateNetwork network) {
         this.network = network;
+    }
+
+    /**
+     * Reports whether the products W phi(x) add each term with a fused multiply-add,
+     * y_i = fma(W(i, j), r_j, y_i), rather than with a rounded product and a rounded sum. The
+     * choice is made once per JVM: fused where HotSpot compiles {@link Math#fma} to a CPU
+     * instruction (Intel CPUs since Haswell, AMD CPUs since Piledriver, 64-bit ARM), unfused
+     * elsewhere, and forced either way by the system property
+     * {@code neurodyn.fusedMultiplyAdd=true|false}. Seeded runs repeat bit for bit between
+     * machines that make the same choice; record it next to results that must be
+     * reproduced exactly.
+     *
+     * @return true if the products use {@link Math#fma}
+     */
+    public static boolean usesFusedMultiplyAdd() {
+        return ColumnKernels.FUSED;
     }
 
     /**

@@ -2,9 +2,11 @@ package io.github.neurodyn.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,80 @@ class ColumnKernelsTest {
         }
     }
 
+    /** Returns y0 + W r by the documented chain: one update per listed column, in column order. */
+    private static double[] documentedChain(double[][] columns, double[] r, double[] y0, int n) {
+        double[] y = y0.clone();
+        for (int j = 0; j < n; j++) {
+            if (r[j] == 0.0) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] = ColumnKernels.FUSED ? Math.fma(columns[j][i], r[j], y[i]) : y[i] + columns[j][i] * r[j];
+            }
+        }
+        return y;
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void activeProductFollowsDocumentedChainBitForBit(int n) {
+        Random random = new Random(7000 + n);
+        double[][] columns = randomColumns(n, random);
+        double[] r = rectifiedRates(n, random);
+        double[] y0 = randomVector(n, random);
+
+        assertArrayEquals(documentedChain(columns, r, y0, n), activeProduct(columns, r, y0, n), "n = " + n);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void denseProductFollowsDocumentedChainBitForBit(int n) {
+        Random random = new Random(8000 + n);
+        double[][] columns = randomColumns(n, random);
+        double[] r = randomVector(n, random);
+        double[] y0 = randomVector(n, random);
+
+        assertArrayEquals(documentedChain(columns, r, y0, n), denseProduct(columns, r, y0, n), "n = " + n);
+    }
+
+    @Test
+    void fusedUpdateKeepsRoundingErrorOfProduct() {
+        // w r = 1 + 2^-29 + 2^-60 is not a double: the fused update returns the 2^-60 that a
+        // rounded product loses, the unfused one returns 0.
+        double w = 1.0 + 0x1p-30;
+        double[][] columns = {{w}};
+        double[] r = {w};
+        double[] y0 = {-(w * w)};
+
+        double expected = ColumnKernels.FUSED ? 0x1p-60 : 0.0;
+        assertEquals(expected, denseProduct(columns, r, y0, 1)[0]);
+    }
+
+    @Test
+    void propertyTrueForcesFusedUpdate() {
+        assertTrue(ColumnKernels.useFusedMultiplyAdd("true", () -> Optional.of(false)));
+    }
+
+    @Test
+    void propertyFalseForcesUnfusedUpdate() {
+        assertFalse(ColumnKernels.useFusedMultiplyAdd(" FALSE ", () -> Optional.of(true)));
+    }
+
+    @Test
+    void unsetPropertyFollowsJvm() {
+        assertFalse(ColumnKernels.useFusedMultiplyAdd(null, () -> Optional.of(false)));
+    }
+
+    @Test
+    void unknownJvmAnswerMeansFused() {
+        assertTrue(ColumnKernels.useFusedMultiplyAdd(null, Optional::empty));
+    }
+
+    @Test
+    void invalidPropertyFallsBackToJvm() {
+        assertFalse(ColumnKernels.useFusedMultiplyAdd("yes", () -> Optional.of(false)));
+    }
+
     @Test
     void skippingZerosMayKeepNegativeZero() {
         // The dense sum -0 + 1 * 0 rounds to +0; skipping the zero rate keeps the -0 of y.
@@ -254,7 +330,8 @@ class ColumnKernelsTest {
         double[] expected = y.clone();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                expected[i] += columns[j][i] * e[j];
+                expected[i] = ColumnKernels.FUSED ? Math.fma(columns[j][i], e[j], expected[i])
+                        : expected[i] + columns[j][i] * e[j];
             }
         }
 
