@@ -178,7 +178,11 @@ public final class NetworkOptions {
                 if (rowSum != null) {
                     gaussian.balanceRows(rowSum);
                 }
-                return gaussian.build();
+                try {
+                    return gaussian.build();
+                } catch (IllegalArgumentException ex) {
+                    throw OptionNames.rename(ex, "rowSum", "--balance-rows", "g", "--gain", "N", "--neurons");
+                }
             case CHAIN:
                 return Networks.feedforwardChain(neurons, orDefault(weight, DEFAULT_CHAIN_WEIGHT));
             case BALANCED:
@@ -222,7 +226,14 @@ public final class NetworkOptions {
         if (rowSum != null) {
             builder.balanceRows(rowSum);
         }
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException ex) {
+            // Whether R or a row sum can be reached shows only once the weights are drawn.
+            throw OptionNames.rename(ex, "bulkRadius R", "--radius", "weightScale w0", "--weight-scale",
+                    "rowSum", "--balance-rows", "p", "--connection-probability", "f", "excitatory fraction",
+                    "gamma", "--inhibition-dominance", "sigma", "--log-normal-sigma", "N", "--neurons", "the seed", "--seed");
+        }
     }
 
     /**

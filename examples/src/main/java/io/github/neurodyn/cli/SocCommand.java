@@ -146,6 +146,7 @@ public final class SocCommand extends CommandSupport {
         requireOpenUnitInterval(probability, "--probability");
         requireOpenUnitInterval(excitatoryFraction, "--excitatory-fraction");
         requireFinite(shiftFactor, "--shift-factor");
+        requireFinite(shiftFloor, "--shift-floor");
         requireFinite(targetAbscissa, "--target-abscissa");
         requireFinite(uniformEigenvalue, "--uniform-eigenvalue");
         if (shiftOffset != null && !(shiftOffset >= 0 && Double.isFinite(shiftOffset))) {
