@@ -184,12 +184,18 @@ public final class NetworkOptions {
                     throw OptionNames.rename(ex, "rowSum", "--balance-rows", "g", "--gain", "N", "--neurons");
                 }
             case CHAIN:
+                if (weight != null) {
+                    Arguments.requireFinite(weight, "--weight");
+                }
                 return Networks.feedforwardChain(neurons, orDefault(weight, DEFAULT_CHAIN_WEIGHT));
             case BALANCED:
                 if (neurons < 2 || neurons % 2 != 0) {
                     throw new IllegalArgumentException(String.format(
                             "--neurons must be even and at least 2 for --network balanced (N/2 neurons per population), "
                                     + "found %d", neurons));
+                }
+                if (weight != null) {
+                    Arguments.requireNonNegative(weight, "--weight");
                 }
                 return Networks.balancedAmplification(neurons / 2, orDefault(weight, DEFAULT_BALANCED_WEIGHT),
                         orDefault(inhibitionRatio, DEFAULT_INHIBITION_RATIO));
