@@ -70,11 +70,23 @@ public abstract class CommandSupport implements Callable<Integer> {
     public final Integer call() throws Exception {
         validate();
         OutputDirectory out = OutputDirectory.staged(outFolder != null ? outFolder : Path.of("neurodyn-out", name()));
+        // Ctrl-C ends the JVM through its shutdown hooks, so an interrupted run removes its staged files too.
+        Thread discardOnExit = new Thread(out::abandon, "neurodyn-discard-staged-files");
+        Runtime.getRuntime().addShutdownHook(discardOnExit);
         try {
             return runAndCommit(out);
         } finally {
             // Reached with staged files only when the run threw, e.g. bad input found part-way.
             out.discard();
+            removeShutdownHook(discardOnExit);
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already running its hooks, which include this one.
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.Map;
  * folder made by {@link #staged} keeps every file under its temporary name until
  * {@link #commit}, so a run that fails after writing some results can {@link #discard} them
  * and leave the folder as it found it: files of an earlier run stay, and no result of the
- * failed run appears.
+ * failed run appears. {@link #commit}, {@link #discard} and {@link #abandon} may be called
+ * from another thread, such as a shutdown hook.
  */
 public final class OutputDirectory {
 
@@ -59,6 +60,8 @@ public final class OutputDirectory {
     private final List<Path> written = new ArrayList<>();
     /** Temporary files waiting for {@link #commit}, by final name, in the order written. */
     private final Map<String, Path> pending = new LinkedHashMap<>();
+    /** Whether {@link #abandon} was called, after which written files are deleted instead of staged. */
+    private boolean abandoned;
 
     private OutputDirectory(Path root, boolean staging) {
         this.root = root;
@@ -151,7 +154,7 @@ public final class OutputDirectory {
             tmp = root.resolve("." + fileName + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
             content.writeTo(tmp);
             if (staging) {
-                deleteQuietly(pending.put(fileName, tmp));
+                stage(fileName, tmp);
             } else {
                 moveIntoPlace(tmp, target);
             }
@@ -171,7 +174,7 @@ public final class OutputDirectory {
      *
      * @throws UncheckedIOException when a move fails; the files not yet moved are deleted
      */
-    public void commit() {
+    public synchronized void commit() {
         Iterator<Map.Entry<String, Path>> entries = pending.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, Path> entry = entries.next();
@@ -191,11 +194,29 @@ public final class OutputDirectory {
      * leaves none of its results. Files already in place, including those of earlier runs, are
      * kept.
      */
-    public void discard() {
+    public synchronized void discard() {
         for (Path tmp : pending.values()) {
             deleteQuietly(tmp);
         }
         pending.clear();
+    }
+
+    private synchronized void stage(String fileName, Path tmp) {
+        if (abandoned) {
+            deleteQuietly(tmp);
+            return;
+        }
+        deleteQuietly(pending.put(fileName, tmp));
+    }
+
+    /**
+     * Discards every staged file and deletes each file written later at once. A shutdown hook calls
+     * this for a run that the JVM is ending, because the run's thread may still write files while
+     * the hooks run.
+     */
+    public synchronized void abandon() {
+        abandoned = true;
+        discard();
     }
 
     private void moveIntoPlace(Path tmp, Path target) throws IOException {

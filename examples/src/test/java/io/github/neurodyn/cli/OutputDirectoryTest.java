@@ -85,4 +85,16 @@ class OutputDirectoryTest {
 
         assertEquals(List.of(), namesIn(dir), "files after a failed write");
     }
+
+    @Test
+    void abandonDeletesLaterWrites() throws IOException {
+        OutputDirectory out = OutputDirectory.staged(dir);
+        out.writeText("a.csv", writer -> writer.write("before\n"));
+
+        out.abandon();
+        out.writeText("b.csv", writer -> writer.write("after\n"));
+        out.commit();
+
+        assertEquals(List.of(), namesIn(dir), "files after abandon, a later write and commit");
+    }
 }
