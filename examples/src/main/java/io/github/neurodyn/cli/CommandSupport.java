@@ -11,6 +11,11 @@ import picocli.CommandLine.Option;
  * Common behaviour of the result-writing subcommands: the {@code --out} folder, validation
  * before any file is written, wall-clock timing, and the numerical-failure path that still
  * writes {@code summary.json} with {@code converged} false and exits with status 3.
+ *
+ * <p>Results are staged (see {@link OutputDirectory#staged}) and moved into place only when
+ * the run ends: all of them after success, only {@code summary.json} after a numerical
+ * failure, and none after any other exception. Files that an earlier run left in the folder
+ * are kept unless the command deletes them itself.
  */
 public abstract class CommandSupport implements Callable<Integer> {
 
@@ -36,7 +41,7 @@ public abstract class CommandSupport implements Callable<Integer> {
     /**
      * Runs the job, writing results into {@code out} and filling {@code summary}. The
      * summary is written by the caller after this returns, or after a
-     * {@link NeurodynException}.
+     * {@link NeurodynException}, which also discards the results written so far.
      *
      * @param out output folder
      * @param summary summary to fill
@@ -64,7 +69,33 @@ public abstract class CommandSupport implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         validate();
-        OutputDirectory out = OutputDirectory.create(outFolder != null ? outFolder : Path.of("neurodyn-out", name()));
+        OutputDirectory out = OutputDirectory.staged(outFolder != null ? outFolder : Path.of("neurodyn-out", name()));
+        // Ctrl-C ends the JVM through its shutdown hooks, so an interrupted run removes its staged files too.
+        Thread discardOnExit = new Thread(out::abandon, "neurodyn-discard-staged-files");
+        Runtime.getRuntime().addShutdownHook(discardOnExit);
+        try {
+            return runAndCommit(out);
+        } finally {
+            // Reached with staged files only when the run threw, e.g. bad input found part-way.
+            out.discard();
+            removeShutdownHook(discardOnExit);
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already running its hooks, which include this one.
+        }
+    }
+
+    /**
+     * Runs the job and moves its results into place together with the summary. After a
+     * {@link NeurodynException} the results written so far are discarded and only the summary,
+     * with {@code converged} false and the reason, is moved into place.
+     */
+    private int runAndCommit(OutputDirectory out) throws Exception {
         Summary summary = new Summary();
         long start = System.nanoTime();
         int status;
@@ -75,6 +106,7 @@ public abstract class CommandSupport implements Callable<Integer> {
             }
         } catch (NeurodynException ex) {
             LOG.debug("numerical failure", ex);
+            out.discard();
             summary.put("converged", false);
             summary.put("reason", ex.getMessage());
             status = ExitCode.NUMERICAL_FAILURE;
@@ -82,6 +114,7 @@ public abstract class CommandSupport implements Callable<Integer> {
         }
         summary.put("seconds", (System.nanoTime() - start) * 1e-9);
         summary.writeTo(out);
+        out.commit();
         System.out.println("results written to " + out.root());
         return status;
     }

@@ -371,6 +371,7 @@ public final class IspCommand extends CommandSupport {
         if (soc != null) {
             Plots.addLine(chart, "stability-optimised circuit", rank, soc);
         }
+        Plots.logYAxisIfWide(chart);
         Plots.save(out, "energy.png", chart);
     }
 }

@@ -96,7 +96,7 @@ final class JpcaCommand extends CommandSupport {
         jpcaOptions = options;
         if (!model) {
             recording = RecordingCsv.read(data);
-            result = Jpca.of(recording, options);
+            result = analyse(recording, options, "--");
         }
     }
 
@@ -104,7 +104,7 @@ final class JpcaCommand extends CommandSupport {
     protected int execute(OutputDirectory out, Summary summary) {
         if (model) {
             recording = DefaultMovementModel.build(neurons, seed).movementActivity(MODEL_BIN_MS);
-            result = Jpca.of(recording, jpcaOptions);
+            result = analyse(recording, jpcaOptions, "--");
         }
         out.writeText("jpc_projections.csv", projectionTable(result.analysedTimesMs(), result.projections()));
         out.writeText("jpc_projections_all_times.csv",
@@ -144,6 +144,26 @@ final class JpcaCommand extends CommandSupport {
             options = options.withSoftNormalisation(soften);
         }
         return options;
+    }
+
+    /**
+     * Runs jPCA and rewrites a rejection of the recording so that it names the options the user
+     * typed: the library's "pcs", "the window" and "a positive constant" become
+     * {@code <prefix>pcs}, "the {@code <prefix>window}" and "a positive {@code <prefix>soften}".
+     *
+     * @param recording the recording
+     * @param options settings built by {@link #options}
+     * @param optionPrefix prefix of the option names in messages, {@code "--"} or {@code "--jpca-"}
+     * @return the jPCA result
+     * @throws IllegalArgumentException when the recording cannot support the settings, naming the options
+     */
+    static JpcaResult analyse(Recording recording, JpcaOptions options, String optionPrefix) {
+        try {
+            return Jpca.of(recording, options);
+        } catch (IllegalArgumentException ex) {
+            throw OptionNames.rename(ex, "pcs", optionPrefix + "pcs", "the window", "the " + optionPrefix + "window",
+                    "a positive constant", "a positive " + optionPrefix + "soften");
+        }
     }
 
     /**

@@ -178,14 +178,24 @@ public final class NetworkOptions {
                 if (rowSum != null) {
                     gaussian.balanceRows(rowSum);
                 }
-                return gaussian.build();
+                try {
+                    return gaussian.build();
+                } catch (IllegalArgumentException ex) {
+                    throw OptionNames.rename(ex, "rowSum", "--balance-rows", "g", "--gain", "N", "--neurons");
+                }
             case CHAIN:
+                if (weight != null) {
+                    Arguments.requireFinite(weight, "--weight");
+                }
                 return Networks.feedforwardChain(neurons, orDefault(weight, DEFAULT_CHAIN_WEIGHT));
             case BALANCED:
                 if (neurons < 2 || neurons % 2 != 0) {
                     throw new IllegalArgumentException(String.format(
                             "--neurons must be even and at least 2 for --network balanced (N/2 neurons per population), "
                                     + "found %d", neurons));
+                }
+                if (weight != null) {
+                    Arguments.requireNonNegative(weight, "--weight");
                 }
                 return Networks.balancedAmplification(neurons / 2, orDefault(weight, DEFAULT_BALANCED_WEIGHT),
                         orDefault(inhibitionRatio, DEFAULT_INHIBITION_RATIO));
@@ -222,7 +232,14 @@ public final class NetworkOptions {
         if (rowSum != null) {
             builder.balanceRows(rowSum);
         }
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException ex) {
+            // Whether R or a row sum can be reached shows only once the weights are drawn.
+            throw OptionNames.rename(ex, "bulkRadius R", "--radius", "weightScale w0", "--weight-scale",
+                    "rowSum", "--balance-rows", "p", "--connection-probability", "f", "excitatory fraction",
+                    "gamma", "--inhibition-dominance", "sigma", "--log-normal-sigma", "N", "--neurons", "the seed", "--seed");
+        }
     }
 
     /**

@@ -10,14 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The folder a subcommand writes its results into.
  *
- * <p>Every file is first written under a temporary name in the same folder and then moved
- * into place, so a run that fails part-way leaves either the complete file or none: never a
+ * <p>Every file is first written under a hidden temporary name in the same folder and then
+ * moved into place, so a failed write leaves either the complete file or none: never a
  * truncated CSV or PNG that another tool could mistake for a result.
+ *
+ * <p>A folder made by {@link #create} moves each file into place as soon as it is written. A
+ * folder made by {@link #staged} keeps every file under its temporary name until
+ * {@link #commit}, so a run that fails after writing some results can {@link #discard} them
+ * and leave the folder as it found it: files of an earlier run stay, and no result of the
+ * failed run appears. {@link #commit}, {@link #discard} and {@link #abandon} may be called
+ * from another thread, such as a shutdown hook.
  */
 public final class OutputDirectory {
 
@@ -46,10 +56,16 @@ public final class OutputDirectory {
     }
 
     private final Path root;
+    private final boolean staging;
     private final List<Path> written = new ArrayList<>();
+    /** Temporary files waiting for {@link #commit}, by final name, in the order written. */
+    private final Map<String, Path> pending = new LinkedHashMap<>();
+    /** Whether {@link #abandon} was called, after which written files are deleted instead of staged. */
+    private boolean abandoned;
 
-    private OutputDirectory(Path root) {
+    private OutputDirectory(Path root, boolean staging) {
         this.root = root;
+        this.staging = staging;
     }
 
     /**
@@ -60,6 +76,22 @@ public final class OutputDirectory {
      * @throws IllegalArgumentException when the folder cannot be created or written
      */
     public static OutputDirectory create(Path folder) {
+        return new OutputDirectory(createWritableFolder(folder), false);
+    }
+
+    /**
+     * Creates the folder like {@link #create}, but keeps each written file under its temporary
+     * name until {@link #commit} moves them all into place.
+     *
+     * @param folder the output folder
+     * @return the output directory
+     * @throws IllegalArgumentException when the folder cannot be created or written
+     */
+    public static OutputDirectory staged(Path folder) {
+        return new OutputDirectory(createWritableFolder(folder), true);
+    }
+
+    private static Path createWritableFolder(Path folder) {
         if (folder.toString().isEmpty()) {
             throw new IllegalArgumentException("--out is empty, expected a folder path");
         }
@@ -75,7 +107,7 @@ public final class OutputDirectory {
         if (!Files.isWritable(root)) {
             throw new IllegalArgumentException("output folder " + root + " is not writable");
         }
-        return new OutputDirectory(root);
+        return root;
     }
 
     /** @return the absolute folder path */
@@ -83,7 +115,7 @@ public final class OutputDirectory {
         return root;
     }
 
-    /** @return the files written so far, in order */
+    /** @return the files moved into place so far, in order; staged files appear after {@link #commit} */
     public List<Path> written() {
         return Collections.unmodifiableList(written);
     }
@@ -105,11 +137,13 @@ public final class OutputDirectory {
 
     /**
      * Writes a file atomically: the content goes to a temporary file in the same folder,
-     * which is then moved to its final name.
+     * which is then moved to its final name, at once or, in a {@link #staged} folder, by
+     * {@link #commit}. Writing a staged name again replaces the earlier staged content.
      *
      * @param fileName name inside the folder
      * @param content producer of the bytes
-     * @return the final path
+     * @return the final path; in a staged folder the file appears there only after {@link #commit}
+     * @throws UncheckedIOException when writing or moving fails
      */
     public Path write(String fileName, FileContent content) {
         Path target = root.resolve(fileName);
@@ -119,12 +153,11 @@ public final class OutputDirectory {
             // process's default permissions rather than the owner-only mode of createTempFile.
             tmp = root.resolve("." + fileName + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
             content.writeTo(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (staging) {
+                stage(fileName, tmp);
+            } else {
+                moveIntoPlace(tmp, target);
             }
-            written.add(target);
             return target;
         } catch (IOException ex) {
             deleteQuietly(tmp);
@@ -133,6 +166,66 @@ public final class OutputDirectory {
             deleteQuietly(tmp);
             throw ex;
         }
+    }
+
+    /**
+     * Moves every staged file to its final name, replacing files of the same name, in the order
+     * they were written. Does nothing for a folder made by {@link #create}.
+     *
+     * @throws UncheckedIOException when a move fails; the files not yet moved are deleted
+     */
+    public synchronized void commit() {
+        Iterator<Map.Entry<String, Path>> entries = pending.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, Path> entry = entries.next();
+            Path target = root.resolve(entry.getKey());
+            try {
+                moveIntoPlace(entry.getValue(), target);
+            } catch (IOException ex) {
+                discard();
+                throw new UncheckedIOException("failed to move " + target + " into place: " + reason(ex), ex);
+            }
+            entries.remove();
+        }
+    }
+
+    /**
+     * Deletes every staged file that {@link #commit} has not moved into place, so a failed run
+     * leaves none of its results. Files already in place, including those of earlier runs, are
+     * kept.
+     */
+    public synchronized void discard() {
+        for (Path tmp : pending.values()) {
+            deleteQuietly(tmp);
+        }
+        pending.clear();
+    }
+
+    private synchronized void stage(String fileName, Path tmp) {
+        if (abandoned) {
+            deleteQuietly(tmp);
+            return;
+        }
+        deleteQuietly(pending.put(fileName, tmp));
+    }
+
+    /**
+     * Discards every staged file and deletes each file written later at once. A shutdown hook calls
+     * this for a run that the JVM is ending, because the run's thread may still write files while
+     * the hooks run.
+     */
+    public synchronized void abandon() {
+        abandoned = true;
+        discard();
+    }
+
+    private void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException ex) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        written.add(target);
     }
 
     /**

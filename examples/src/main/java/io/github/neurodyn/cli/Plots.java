@@ -41,6 +41,9 @@ public final class Plots {
     /** Default image height in pixels. */
     public static final int HEIGHT = 600;
 
+    /** Ratio of the largest to the smallest y value above which {@link #logYAxisIfWide} picks a log axis: two decades. */
+    public static final double LOG_AXIS_MIN_RATIO = 100.0;
+
     /** Significant digits kept in a tick label, enough to hide binary rounding of tick positions. */
     private static final MathContext TICK_PRECISION = new MathContext(10);
     /** Smallest magnitude that a tick label writes without an exponent. */
@@ -186,6 +189,30 @@ public final class Plots {
         series.setMarker(SeriesMarkers.CIRCLE);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         return series;
+    }
+
+    /**
+     * Switches the y axis to a logarithmic scale when every finite y value of every series is
+     * positive and the largest exceeds the smallest by more than {@link #LOG_AXIS_MIN_RATIO}, so
+     * that values spanning decades stay readable instead of collapsing onto the x axis.
+     *
+     * @param chart a chart whose series are all added
+     * @return true when the y axis is now logarithmic
+     */
+    public static boolean logYAxisIfWide(XYChart chart) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                if (Double.isFinite(y)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        boolean wide = min > 0 && max > LOG_AXIS_MIN_RATIO * min;
+        chart.getStyler().setYAxisLogarithmic(wide);
+        return wide;
     }
 
     /**

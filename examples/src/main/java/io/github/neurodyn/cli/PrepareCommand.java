@@ -1,6 +1,5 @@
 package io.github.neurodyn.cli;
 
-import io.github.neurodyn.analysis.Jpca;
 import io.github.neurodyn.analysis.JpcaOptions;
 import io.github.neurodyn.analysis.JpcaResult;
 import io.github.neurodyn.analysis.RecordingCsv;
@@ -138,7 +137,7 @@ public final class PrepareCommand extends CommandSupport {
         // The recording is read and analysed before the output folder exists, so a bad file leaves nothing
         jpcaOptions = JpcaCommand.options(jpcaPcs, jpcaWindow, jpcaSoften, "--jpca-");
         if (data != null) {
-            dataJpca = Jpca.of(RecordingCsv.read(data), jpcaOptions);
+            dataJpca = JpcaCommand.analyse(RecordingCsv.read(data), jpcaOptions, "--jpca-");
             requireModelBins(jpcaOptions);
         }
     }
@@ -154,8 +153,8 @@ public final class PrepareCommand extends CommandSupport {
                 ReachTargets.DEFAULT.timeStepSeconds()).iterations(iterations).build().fit();
         JpcaComparison comparison = null;
         if (data != null) {
-            JpcaResult modelJpca = Jpca.of(new DefaultMovementModel(network, fit, targets)
-                    .movementActivity(JpcaCommand.MODEL_BIN_MS), jpcaOptions);
+            JpcaResult modelJpca = JpcaCommand.analyse(new DefaultMovementModel(network, fit, targets)
+                    .movementActivity(JpcaCommand.MODEL_BIN_MS), jpcaOptions, "--jpca-");
             comparison = new JpcaComparison(modelJpca, dataJpca);
         }
 

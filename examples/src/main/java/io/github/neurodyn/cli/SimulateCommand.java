@@ -63,6 +63,8 @@ final class SimulateCommand extends CommandSupport {
     static final double DEFAULT_POWER_GAIN = 0.3;
     /** Relative distance from a whole number of steps per sample interval that still counts as whole. */
     private static final double GRID_TOLERANCE = 1e-9;
+    /** Largest number of fixed steps in one run, 2^53, as in the library's simulation. */
+    private static final double MAX_STEPS = 0x1p53;
     /** Exponent n of the power nonlinearity when --power-exponent is not given. */
     static final double DEFAULT_POWER_EXPONENT = 2.0;
 
@@ -167,6 +169,7 @@ final class SimulateCommand extends CommandSupport {
         }
 
         connectivity = network.build(seed);
+        requireRunFitsLimits(connectivity.size());
         double[] h = new double[connectivity.size()];
         Arrays.fill(h, bias);
         rateNetwork = RateNetwork.builder()
@@ -265,6 +268,28 @@ final class SimulateCommand extends CommandSupport {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "--sample-ms %s is not a whole multiple of --dt-ms %s; choose a multiple of the step",
                     sampleMs, stepMs));
+        }
+    }
+
+    /**
+     * Rejects a run longer than the library can integrate or store, with the options' own names:
+     * more than 2^53 fixed steps, beyond which t + dt rounds to t, or more samples of all
+     * neurons than one Java array holds.
+     */
+    private void requireRunFitsLimits(int neurons) {
+        double steps = durationMs / stepMs;
+        if (scheme != Integrator.DORMAND_PRINCE && steps > MAX_STEPS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--duration-ms %s needs %.3g steps of --dt-ms %s, more than 2^53 = %.3g, beyond which t + dt "
+                            + "rounds to t; choose a shorter --duration-ms or a larger --dt-ms",
+                    durationMs, steps, stepMs, MAX_STEPS));
+        }
+        double samples = Math.floor(durationMs / sampleMs) + 1;
+        if (samples > (double) Integer.MAX_VALUE / neurons) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--duration-ms %s with --sample-ms %s gives %.3g samples of %d neurons, more values than one "
+                            + "Java array holds (2^31 - 1); choose a shorter --duration-ms or a larger --sample-ms",
+                    durationMs, sampleMs, samples, neurons));
         }
     }
 

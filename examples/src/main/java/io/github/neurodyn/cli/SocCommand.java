@@ -146,6 +146,7 @@ public final class SocCommand extends CommandSupport {
         requireOpenUnitInterval(probability, "--probability");
         requireOpenUnitInterval(excitatoryFraction, "--excitatory-fraction");
         requireFinite(shiftFactor, "--shift-factor");
+        requireFinite(shiftFloor, "--shift-floor");
         requireFinite(targetAbscissa, "--target-abscissa");
         requireFinite(uniformEigenvalue, "--uniform-eigenvalue");
         if (shiftOffset != null && !(shiftOffset >= 0 && Double.isFinite(shiftOffset))) {
@@ -353,6 +354,8 @@ public final class SocCommand extends CommandSupport {
         XYChart chart = Plots.lineChart("Evoked energy of optimal initial conditions", "rank",
                 "energy / energy of a leaky unit");
         Plots.addLine(chart, "amplification", rank, amplification);
+        // With the default settings the amplification falls by about three decades over the ranks.
+        Plots.logYAxisIfWide(chart);
         Plots.save(out, "energy.png", chart);
     }
 

@@ -66,9 +66,20 @@ final class SolveCommand implements Callable<Integer> {
                     + " is a folder");
         }
         requireReportIsNoCaseFile();
-        OutputDirectory jsonFolder = json == null ? null : OutputDirectory.create(json.toAbsolutePath().getParent());
-        OutputDirectory out = OutputDirectory.create(outFolder != null ? outFolder : Path.of("neurodyn-out", "solve"));
+        OutputDirectory jsonFolder = json == null ? null : OutputDirectory.staged(json.toAbsolutePath().getParent());
+        OutputDirectory out = OutputDirectory.staged(outFolder != null ? outFolder : Path.of("neurodyn-out", "solve"));
+        try {
+            return solveAndReport(cases, out, jsonFolder);
+        } finally {
+            out.discard();
+            if (jsonFolder != null) {
+                jsonFolder.discard();
+            }
+        }
+    }
 
+    /** Solves and checks every case, then moves the results table, the report and the summary into place together. */
+    private int solveAndReport(List<MatrixCase> cases, OutputDirectory out, OutputDirectory jsonFolder) {
         long start = System.nanoTime();
         List<Map<String, Object>> results = new ArrayList<>();
         for (MatrixCase c : cases) {
@@ -84,6 +95,10 @@ final class SolveCommand implements Callable<Integer> {
         Summary summary = new Summary().put("cases", results.size()).put("passed", passed)
                 .put("failed", results.size() - passed).put("tolerance", level.name()).put("seconds", seconds);
         summary.writeTo(out);
+        out.commit();
+        if (jsonFolder != null) {
+            jsonFolder.commit();
+        }
         printTable(results);
         System.out.printf(Locale.ROOT, "%d of %d cases pass at %s%n", passed, results.size(), level.name());
         return passed == results.size() ? ExitCode.SUCCESS : ExitCode.CHECK_FAILED;

@@ -1,5 +1,6 @@
 package io.github.neurodyn.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +68,48 @@ class MovementCommandTest {
             assertEquals(ExitCode.BAD_INPUT, movement(out, cases.get(i)), "exit status of case " + i);
             assertFalse(Files.exists(out.resolve("summary.json")), "no summary for case " + i);
         }
+    }
+
+    /**
+     * A prepared deviation of norm 1e9 makes the network simulation leave its state bound
+     * after the energy spectrum is written, so the run fails part-way.
+     */
+    private static final String[] DIVERGING = {"--neurons", "20", "--reaches", "2", "--iterations", "1",
+        "--deviation-norm", "1e9"};
+
+    private static List<String> namesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void divergedRunLeavesOnlySummary() throws IOException {
+        Path out = dir.resolve("diverged");
+
+        assertEquals(ExitCode.NUMERICAL_FAILURE, movement(out, DIVERGING), "exit status");
+
+        assertEquals(List.of("summary.json"), namesIn(out), "files after the failed run");
+        JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertFalse(summary.get("converged").asBoolean(), "converged");
+        assertTrue(summary.get("reason").asText().startsWith("simulation diverged"), "reason " + summary.get("reason"));
+    }
+
+    @Test
+    void divergedRunKeepsEarlierResults() throws IOException {
+        Path out = dir.resolve("reused");
+        assertEquals(ExitCode.SUCCESS, movement(out, "--neurons", "20", "--reaches", "2", "--iterations", "1"));
+        byte[] earlierEnergy = Files.readAllBytes(out.resolve("energy.csv"));
+        byte[] earlierPlot = Files.readAllBytes(out.resolve("energy.png"));
+
+        assertEquals(ExitCode.NUMERICAL_FAILURE, movement(out, DIVERGING), "exit status of the second run");
+
+        List<String> expected = new ArrayList<>(OUTPUT_FILES);
+        expected.sort(null);
+        assertEquals(expected, namesIn(out), "files after the failed run, with no temporary file");
+        assertArrayEquals(earlierEnergy, Files.readAllBytes(out.resolve("energy.csv")), "energy.csv of the earlier run");
+        assertArrayEquals(earlierPlot, Files.readAllBytes(out.resolve("energy.png")), "energy.png of the earlier run");
+        assertFalse(MAPPER.readTree(out.resolve("summary.json").toFile()).get("converged").asBoolean(),
+                "summary of the failed run");
     }
 }

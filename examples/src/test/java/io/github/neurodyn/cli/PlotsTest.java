@@ -198,4 +198,45 @@ class PlotsTest {
         assertEquals(2 * Plots.WIDTH, image.getWidth(), "width of two panels");
         assertEquals(Plots.HEIGHT, image.getHeight(), "height of one panel");
     }
+
+    /** Builds a one-series line chart of the given y values at x = 1, 2, ... */
+    private static XYChart chartOf(double... y) {
+        double[] x = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            x[i] = i + 1;
+        }
+        XYChart chart = Plots.lineChart("energy", "rank", "energy (dimensionless)");
+        Plots.addLine(chart, "amplification", x, y);
+        return chart;
+    }
+
+    @Test
+    void threeDecadesGetLogAxis() {
+        XYChart chart = chartOf(22.4, 3.1, 0.5, 0.023);
+
+        assertTrue(Plots.logYAxisIfWide(chart), "returned choice");
+        assertTrue(chart.getStyler().isYAxisLogarithmic(), "y axis of 22.4 .. 0.023");
+    }
+
+    @Test
+    void twoDecadesKeepLinearAxis() {
+        XYChart chart = chartOf(10.0, 1.0, 0.1);
+
+        assertFalse(Plots.logYAxisIfWide(chart), "returned choice");
+        assertFalse(chart.getStyler().isYAxisLogarithmic(), "y axis of exactly two decades");
+    }
+
+    @Test
+    void nonPositiveValueKeepsLinearAxis() {
+        assertFalse(Plots.logYAxisIfWide(chartOf(1e3, 1.0, 0.0)), "a zero value");
+        assertFalse(Plots.logYAxisIfWide(chartOf(1e3, 1.0, -1e-3)), "a negative value");
+    }
+
+    @Test
+    void wideRangeAcrossSeriesGetsLogAxis() {
+        XYChart chart = chartOf(5.0, 4.0);
+        Plots.addLine(chart, "second", new double[] {1, 2}, new double[] {0.02, 0.01});
+
+        assertTrue(Plots.logYAxisIfWide(chart), "two series spanning 5 .. 0.01");
+    }
 }
