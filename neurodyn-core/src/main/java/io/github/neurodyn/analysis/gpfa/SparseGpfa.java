@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Limitations: Poisson counts take Adam steps only, so they need more iterations than Gaussian
  * activity, and their expected log likelihood treats the predictor as Gaussian. The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.
  * The reported objective is a minibatch estimate unless both minibatches cover the data.
+ * Inducing points spaced wider than a latent's length scale leave part of its prior variance
+ * unexplained, so the bound underfits it and ARD may keep extra latents on long recordings. The
+ * fit logs a warning for each retained latent that is shorter than the spacing.
  */
 public final class SparseGpfa {
 
@@ -468,7 +471,27 @@ public final class SparseGpfa {
                 LOG.warn("sparse GPFA stopped at the limit of {} iterations before the relative tolerance {}",
                         options.iterations(), options.relativeTolerance());
             }
-            return result(Arrays.copyOf(history, done), converged);
+            SparseGpfaFit result = result(Arrays.copyOf(history, done), converged);
+            warnCoarseInducingPoints(result);
+            return result;
+        }
+
+        /**
+         * Logs a warning for each retained latent whose length scale is shorter than the widest
+         * spacing of the inducing points, because q(u) cannot follow such a latent between them.
+         */
+        private void warnCoarseInducingPoints(SparseGpfaFit result) {
+            double spacingMs = 0;
+            for (double[] times : inducingTimesMs) {
+                spacingMs = Math.max(spacingMs, maxSpacing(times));
+            }
+            double[] lengths = result.parameters().lengthScalesSeconds();
+            int[] retained = result.retainedIndices(options.retentionThreshold());
+            for (int j : coarselySampled(lengths, retained, spacingMs / 1000)) {
+                LOG.warn("retained latent {} has length scale {} s, shorter than the inducing-point spacing {} s, "
+                        + "so the bound underfits it and ARD may keep extra latents; increase inducingPoints",
+                        j, lengths[j], spacingMs / 1000);
+            }
         }
 
         /** Returns the current state as a fit with the given objective history. */
@@ -631,6 +654,31 @@ public final class SparseGpfa {
      */
     private static double stepSize(int visits) {
         return Math.pow(1 + visits, -STEP_DECAY);
+    }
+
+    /**
+     * Returns the retained latents whose length scale is below the inducing-point spacing. The
+     * sparse posterior of such a latent keeps part of its prior variance between the inducing
+     * points, so the bound penalises it and ARD tends to spread it over extra latents.
+     *
+     * @param lengthScalesSeconds per latent, l_j in seconds
+     * @param retained indices of the retained latents
+     * @param spacingSeconds the widest spacing between neighbouring inducing times, in seconds
+     * @return the subset of {@code retained} with {@code l_j < spacingSeconds}, in the same order
+     */
+    static int[] coarselySampled(double[] lengthScalesSeconds, int[] retained, double spacingSeconds) {
+        return Arrays.stream(retained).filter(j -> lengthScalesSeconds[j] < spacingSeconds).toArray();
+    }
+
+    /** Returns the widest gap between neighbouring inducing times, which a given start may list in any order. */
+    private static double maxSpacing(double[] times) {
+        double[] sortedTimes = times.clone();
+        Arrays.sort(sortedTimes);
+        double widest = 0;
+        for (int i = 1; i < sortedTimes.length; i++) {
+            widest = Math.max(widest, sortedTimes[i] - sortedTimes[i - 1]);
+        }
+        return widest;
     }
 
     private static int[] identity(int size) {

@@ -120,6 +120,13 @@ class GpfaStartTest {
         }
     }
 
+    @Test
+    void coarseInducingPointsFlagShortLatents() {
+        double[] lengths = {0.03, 0.2, 0.05, 0.11, 0.02};
+        int[] retained = {1, 0, 3, 2};
+        assertArrayEquals(new int[] {0, 2}, SparseGpfa.coarselySampled(lengths, retained, 0.11));
+    }
+
     private record BadStart(String name, String expectedWord, Supplier<GpfaStart> start) {
     }
 
