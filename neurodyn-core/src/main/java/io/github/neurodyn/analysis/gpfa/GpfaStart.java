@@ -16,8 +16,9 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  *
  * <p>The record copies its arrays and lists on construction, and its accessors return copies.
  *
- * @param loadings the mean of q(C), row n is {@code mu_n}, {@code N x D}, finite, in the activity
- *     unit per latent unit
+ * @param loadings the mean of q(C), row n is {@code mu_n}, {@code N x D}, finite and not all
+ *     zero, in the activity unit per latent unit. ARD keeps a zero column at zero, so a column
+ *     that should be free to grow needs small nonzero loadings
  * @param loadingCovariances per neuron, the covariance {@code Sigma_n} of q(c_n), {@code D x D},
  *     symmetric positive definite; or null for a small isotropic spread, 1% of the mean square of
  *     each column of {@code loadings}
@@ -38,7 +39,7 @@ public record GpfaStart(DMatrixRMaj loadings, DMatrixRMaj[] loadingCovariances, 
     /**
      * Validates and copies the starting point.
      *
-     * @param loadings the mean of q(C), {@code N x D}, finite
+     * @param loadings the mean of q(C), {@code N x D}, finite, not all zero
      * @param loadingCovariances per neuron, {@code Sigma_n}, {@code D x D}, symmetric positive
      *     definite, or null for the default spread
      * @param offsets d, length N, finite
@@ -47,8 +48,8 @@ public record GpfaStart(DMatrixRMaj loadings, DMatrixRMaj[] loadingCovariances, 
      * @param segmentPosteriors per segment, {@code q(u)} with D latents and symmetric positive
      *     definite covariances, or null for {@code N(0, I)}
      * @throws IllegalArgumentException when a required argument is null, an entry is not finite,
-     *     a length or shape does not match N and D, a noise variance or length scale is not
-     *     positive, or a covariance is not symmetric positive definite
+     *     the loadings are all zero, a length or shape does not match N and D, a noise variance
+     *     or length scale is not positive, or a covariance is not symmetric positive definite
      */
     public GpfaStart {
         Arguments.requireNonNull(loadings, "loadings");
@@ -57,6 +58,10 @@ public record GpfaStart(DMatrixRMaj loadings, DMatrixRMaj[] loadingCovariances, 
         int latents = loadings.numCols;
         Arguments.requireAtLeast(neurons, 1, "loadings rows (neurons)");
         Arguments.requireAtLeast(latents, 1, "loadings columns (latents)");
+        if (org.ejml.dense.row.NormOps_DDRM.normF(loadings) == 0) {
+            throw new IllegalArgumentException("loadings are all zero; expected at least one nonzero column, "
+                    + "because ARD keeps a zero column at zero");
+        }
         Arguments.requireFinite(Arguments.requireLength(offsets, neurons, "offsets"), "offsets");
         Arguments.requireFinite(Arguments.requireLength(noiseVariances, neurons, "noiseVariances"), "noiseVariances");
         Arguments.requireFinite(Arguments.requireLength(lengthScalesSeconds, latents, "lengthScalesSeconds"),

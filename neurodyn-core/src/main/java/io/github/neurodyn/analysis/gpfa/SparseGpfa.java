@@ -287,6 +287,12 @@ public final class SparseGpfa {
                     columnMeanSquares[j] += c.get(n, j) * c.get(n, j) / neurons;
                 }
             }
+            // a zero column of a given start gets the ARD floor's share of the largest column, so
+            // that its spread stays positive; ARD then keeps it at zero
+            double largestMeanSquare = Arrays.stream(columnMeanSquares).max().orElse(0);
+            for (int j = 0; j < latents; j++) {
+                columnMeanSquares[j] = Math.max(columnMeanSquares[j], ARD_FLOOR_SHARE * largestMeanSquare);
+            }
             rows = new double[neurons][length];
             rowGradients = new double[neurons][length];
             rowAdams = new Adam[neurons];
@@ -488,9 +494,10 @@ public final class SparseGpfa {
             double[] lengths = result.parameters().lengthScalesSeconds();
             int[] retained = result.retainedIndices(options.retentionThreshold());
             for (int j : coarselySampled(lengths, retained, spacingMs / 1000)) {
-                LOG.warn("retained latent {} has length scale {} s, shorter than the inducing-point spacing {} s, "
-                        + "so the bound underfits it and ARD may keep extra latents; increase inducingPoints",
-                        j, lengths[j], spacingMs / 1000);
+                LOG.warn("retained latent at index {} (from 0) has length scale {} s, shorter than the inducing-point "
+                        + "spacing {} s, so the bound underfits it and ARD may keep extra latents. Increase "
+                        + "inducingPoints", j, String.format(java.util.Locale.ROOT, "%.4g", lengths[j]),
+                        String.format(java.util.Locale.ROOT, "%.4g", spacingMs / 1000));
             }
         }
 

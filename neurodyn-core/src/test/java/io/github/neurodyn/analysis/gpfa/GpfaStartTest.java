@@ -121,6 +121,22 @@ class GpfaStartTest {
     }
 
     @Test
+    void zeroColumnsStayPruned() {
+        DMatrixRMaj c = new DMatrixRMaj(NEURONS, 5);
+        DMatrixRMaj trueLoadings = truth.loadings();
+        for (int n = 0; n < NEURONS; n++) {
+            for (int j = 0; j < 3; j++) {
+                c.set(n, j, trueLoadings.get(n, j));
+            }
+        }
+        double[] lengths = {0.06, 0.12, 0.25, 0.1, 0.1};
+        GpfaStart start = new GpfaStart(c, null, truth.offsets(), truth.noiseVariances(), lengths, null);
+        SparseGpfaFit fit = SparseGpfa.fit(data, options(5, 50), start);
+        assertTrue(Double.isFinite(fit.finalElbo()), "bound " + fit.finalElbo());
+        assertEquals(3, fit.retainedLatents(), "ARD scales " + Arrays.toString(fit.ardScales()));
+    }
+
+    @Test
     void coarseInducingPointsFlagShortLatents() {
         double[] lengths = {0.03, 0.2, 0.05, 0.11, 0.02};
         int[] retained = {1, 0, 3, 2};
@@ -152,6 +168,8 @@ class GpfaStartTest {
 
         List<BadStart> cases = List.of(
                 new BadStart("null loadings", "loadings", () -> new GpfaStart(null, null, d, r, l, null)),
+                new BadStart("zero loadings", "loadings are all zero",
+                        () -> new GpfaStart(new DMatrixRMaj(NEURONS, 3), null, d, r, l, null)),
                 new BadStart("NaN loading", "loadings", () -> new GpfaStart(notFinite, null, d, r, l, null)),
                 new BadStart("short offsets", "offsets",
                         () -> new GpfaStart(c, null, Arrays.copyOf(d, 5), r, l, null)),
