@@ -2,6 +2,7 @@ package io.github.neurodyn.examples;
 
 import io.github.neurodyn.analysis.SubspaceAngles;
 import io.github.neurodyn.analysis.gpfa.GpfaData;
+import io.github.neurodyn.analysis.gpfa.GpfaStart;
 import io.github.neurodyn.analysis.gpfa.SparseGpfa;
 import io.github.neurodyn.analysis.gpfa.SparseGpfaFit;
 import io.github.neurodyn.analysis.gpfa.SparseGpfaOptions;
@@ -28,17 +29,31 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * variance and length scales 0.05, 0.1 and 0.2 s, independent across windows as the fit
  * assumes. The noise is Gaussian with variance in [0.1, 0.3].
  *
+ * <p>The fifth argument chooses the starting point. {@code principal} (the default) is the
+ * principal-axes start of {@link SparseGpfa#fit(GpfaData, SparseGpfaOptions)}. {@code true}
+ * starts from the model that drew the data: the true loadings in the first 3 columns, the true
+ * offsets, noise variances and length scales. The other 7 columns get loadings drawn from
+ * {@code N(0, 0.1^2)} with a separate seed and a length scale of 0.1 s, so that their ARD scales
+ * start near 1% of the true ones and ARD can either prune or grow them. Both starts see the same
+ * data and the same minibatches.
+ *
  * <p>Usage: {@code java -Xmx512m -cp neurodyn.jar io.github.neurodyn.examples.GpfaScaleRun
- * [neurons] [bins] [iterations] [windowsPerBatch]} (defaults 100, 100000, 600, 50).
+ * [neurons] [bins] [iterations] [windowsPerBatch] [principal|true] [inducingPoints]} (defaults
+ * 100, 100000, 600, 50, principal, 10). The inducing points are per latent and window.
  */
 public final class GpfaScaleRun {
 
     private static final double BIN_MS = 10;
     private static final int WINDOW_BINS = 100;
     private static final int REQUESTED = 10;
-    private static final int INDUCING_POINTS = 10;
     private static final double[] TRUE_LENGTH_SCALES_SECONDS = {0.05, 0.1, 0.2};
     private static final long SEED = 2021;
+    /** Standard deviation of the loadings of the columns beyond the true latents in the true start. */
+    private static final double EXTRA_LOADING_DEVIATION = 0.1;
+    /** Length scale of the columns beyond the true latents in the true start, in seconds. */
+    private static final double EXTRA_LENGTH_SCALE_SECONDS = 0.1;
+    /** Iterations whose objective estimates are averaged for the reported bound. */
+    private static final int ELBO_AVERAGE_ITERATIONS = 50;
 
     private GpfaScaleRun() {
     }
@@ -46,13 +61,19 @@ public final class GpfaScaleRun {
     /**
      * Draws the recording, fits it and prints the figures.
      *
-     * @param args optional neurons, bins, iterations and windows per minibatch
+     * @param args optional neurons, bins, iterations, windows per minibatch, start
+     *     ({@code principal} or {@code true}) and inducing points per latent and window
      */
     public static void main(String[] args) {
         int neurons = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int bins = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 600;
         int windowsPerBatch = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        String startName = args.length > 4 ? args[4] : "principal";
+        if (!startName.equals("principal") && !startName.equals("true")) {
+            throw new IllegalArgumentException("invalid start '" + startName + "'; expected principal or true");
+        }
+        int inducingPoints = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         Random random = new Random(SEED);
         int latents = TRUE_LENGTH_SCALES_SECONDS.length;
         DMatrixRMaj loadings = new DMatrixRMaj(neurons, latents);
@@ -71,7 +92,7 @@ public final class GpfaScaleRun {
 
         long start = System.nanoTime();
         SparseGpfaOptions options = new SparseGpfaOptions(REQUESTED,
-                io.github.neurodyn.analysis.gpfa.NoiseModel.GAUSSIAN, INDUCING_POINTS, iterations, 0.05,
+                io.github.neurodyn.analysis.gpfa.NoiseModel.GAUSSIAN, inducingPoints, iterations, 0.05,
                 windowsPerBatch, neurons, 0, SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD, SEED,
                 (iteration, elbo) -> {
                     if (iteration % 50 == 0) {
@@ -79,7 +100,9 @@ public final class GpfaScaleRun {
                                 iteration, elbo, (System.nanoTime() - start) / 1e9);
                     }
                 });
-        SparseGpfaFit fit = SparseGpfa.fit(data, options);
+        SparseGpfaFit fit = startName.equals("true")
+                ? SparseGpfa.fit(data, options, trueStart(loadings, offsets, noiseDeviations))
+                : SparseGpfa.fit(data, options);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         int[] retainedIndices = fit.retainedIndices(SparseGpfaOptions.DEFAULT_RETENTION_THRESHOLD);
@@ -92,7 +115,31 @@ public final class GpfaScaleRun {
         System.out.printf(Locale.ROOT, "fit: %.1f s for %d iterations, %d of %d latents retained, "
                 + "largest principal angle %.2f degrees%n", seconds, iterations, fit.retainedLatents(), REQUESTED,
                 Math.toDegrees(angles[angles.length - 1]));
-        System.out.printf(Locale.ROOT, "ARD scales: %s%n", java.util.Arrays.toString(fit.ardScales()));
+        System.out.printf(Locale.ROOT, "start %s: principal angles of the retained loadings to the true ones %s "
+                + "degrees%n", startName, formatDegrees(angles));
+        double[] ard = fit.ardScales();
+        double largest = java.util.Arrays.stream(ard).max().orElse(1);
+        double[] lengths = fit.parameters().lengthScalesSeconds();
+        for (int j = 0; j < REQUESTED; j++) {
+            System.out.printf(Locale.ROOT, "column %d: ARD scale %.4e (%.3e of the largest), length scale %.4f s%n",
+                    j + 1, ard[j], ard[j] / largest, lengths[j]);
+        }
+        double[] history = fit.elboHistory();
+        int averaged = Math.min(ELBO_AVERAGE_ITERATIONS, history.length);
+        double mean = 0;
+        for (int i = history.length - averaged; i < history.length; i++) {
+            mean += history[i] / averaged;
+        }
+        System.out.printf(Locale.ROOT, "final ELBO estimate %.6e nats, mean of the last %d estimates %.6e nats%n",
+                fit.finalElbo(), averaged, mean);
+
+        // one iteration over all windows from the fit: q(u) moves to its optimum given the rest,
+        // and the objective of that iteration is the exact bound because no minibatch scales it
+        SparseGpfaOptions full = options.withIterations(1).withBatches(data.segmentCount(), neurons)
+                .withListener(null);
+        double bound = SparseGpfa.fit(data, full, GpfaStart.from(fit)).finalElbo();
+        System.out.printf(Locale.ROOT, "full-data ELBO at the fitted q(C), d, R and length scales with optimal "
+                + "q(u): %.6e nats%n", bound);
         for (int index : retainedIndices) {
             DMatrixRMaj column = CommonOps_DDRM.extract(c, 0, neurons, index, index + 1);
             System.out.printf(Locale.ROOT, "latent %d: length scale %.3f s, angle to the true loadings %.2f degrees%n",
@@ -106,6 +153,36 @@ public final class GpfaScaleRun {
                 (runtime.totalMemory() - runtime.freeMemory()) / 1e6, 8.0 * neurons * data.timeBinCount() / 1e6,
                 runtime.maxMemory() / 1e6);
         System.out.println(fit.segmentPosteriors().size() + " window posteriors kept");
+    }
+
+    /**
+     * Returns the start from the model that drew the data, padded to the requested latents with
+     * small random columns.
+     */
+    private static GpfaStart trueStart(DMatrixRMaj loadings, double[] offsets, double[] noiseDeviations) {
+        int neurons = loadings.numRows;
+        int latents = loadings.numCols;
+        Random random = new Random(SEED + 1);
+        DMatrixRMaj c = new DMatrixRMaj(neurons, REQUESTED);
+        double[] noiseVariances = new double[neurons];
+        for (int n = 0; n < neurons; n++) {
+            for (int j = 0; j < REQUESTED; j++) {
+                c.set(n, j, j < latents ? loadings.get(n, j) : EXTRA_LOADING_DEVIATION * random.nextGaussian());
+            }
+            noiseVariances[n] = noiseDeviations[n] * noiseDeviations[n];
+        }
+        double[] lengths = new double[REQUESTED];
+        java.util.Arrays.fill(lengths, EXTRA_LENGTH_SCALE_SECONDS);
+        System.arraycopy(TRUE_LENGTH_SCALES_SECONDS, 0, lengths, 0, latents);
+        return new GpfaStart(c, null, offsets, noiseVariances, lengths, null);
+    }
+
+    private static String formatDegrees(double[] radians) {
+        StringBuilder text = new StringBuilder();
+        for (double angle : radians) {
+            text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", Math.toDegrees(angle)));
+        }
+        return text.toString();
     }
 
     /**

@@ -203,8 +203,8 @@ final class ConjugateGaussianUpdates {
     }
 
     /** Writes mu and the Cholesky factor of the covariance into a row, diagonal as logarithms. */
-    private void storeFactor(double[] row, double[] mu, DMatrixRMaj covariance, int n) {
-        int d = latents;
+    static void storeFactor(double[] row, double[] mu, DMatrixRMaj covariance, int n) {
+        int d = mu.length;
         CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
         DMatrixRMaj factor = covariance.copy();
         if (!cholesky.decompose(factor)) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Limitations: Poisson counts take Adam steps only, so they need more iterations than Gaussian
  * activity, and their expected log likelihood treats the predictor as Gaussian. The latent prior variances stay at 1 because the ARD scales carry the scale of each latent.
  * The reported objective is a minibatch estimate unless both minibatches cover the data.
+ * Inducing points spaced wider than a latent's length scale leave part of its prior variance
+ * unexplained, so the bound underfits it and ARD may keep extra latents on long recordings. The
+ * fit logs a warning for each retained latent that is shorter than the spacing.
  */
 public final class SparseGpfa {
 
@@ -106,6 +111,63 @@ public final class SparseGpfa {
      *     exp link's rate overflows
      */
     public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PoissonLink link) {
+        return fit(data, options, poissonLikelihood(data, options, link));
+    }
+
+    /**
+     * Fits the sparse model with ARD from a given starting point, for example the result of an
+     * earlier fit ({@link GpfaStart#from}) or known parameters ({@link GpfaStart#of}). Otherwise
+     * the same as {@link #fit(GpfaData, SparseGpfaOptions)}: Poisson noise uses the exp link.
+     *
+     * @param data the segments: any finite activity for Gaussian noise, spike counts for Poisson
+     * @param options the settings
+     * @param start the starting q(C), offsets, noise variances, length scales and optionally q(u)
+     * @return the fit with its objective per iteration and the retained dimensionality
+     * @throws IllegalArgumentException as {@link #fit(GpfaData, SparseGpfaOptions)}, and when the
+     *     start has another number of neurons, latents, segments or inducing points than the data
+     *     and options
+     * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
+     *     covariance is not numerically positive definite
+     * @throws NotConvergedException when the Poisson objective stops being finite
+     */
+    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, GpfaStart start) {
+        Arguments.requireNonNull(data, "data");
+        Arguments.requireNonNull(options, "options");
+        Arguments.requireNonNull(start, "start");
+        if (options.noise() == NoiseModel.POISSON) {
+            return fit(data, options, PoissonLink.EXP, start);
+        }
+        ExactGpfa.requireLatentCount(options.latentCount(), data);
+        start.requireMatches(data, options);
+        return new Run(data, options, start, GaussianPredictorLikelihood.INSTANCE).fit();
+    }
+
+    /**
+     * Fits the sparse model with ARD to spike counts from a given starting point. Otherwise the
+     * same as {@link #fit(GpfaData, SparseGpfaOptions, PoissonLink)}. The noise variances of the
+     * start are not part of the Poisson model, so the fit ignores them.
+     *
+     * @param data the segments of spike counts
+     * @param options the settings; {@code options.noise()} must be {@link NoiseModel#POISSON}
+     * @param link the link f
+     * @param start the starting q(C), offsets, length scales and optionally q(u)
+     * @return the fit with its objective per iteration and the retained dimensionality
+     * @throws IllegalArgumentException as {@link #fit(GpfaData, SparseGpfaOptions, PoissonLink)},
+     *     and when the start has another number of neurons, latents, segments or inducing points
+     *     than the data and options
+     * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
+     *     covariance is not numerically positive definite
+     * @throws NotConvergedException when the objective stops being finite
+     */
+    public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PoissonLink link, GpfaStart start) {
+        Arguments.requireNonNull(start, "start");
+        PredictorLikelihood likelihood = poissonLikelihood(data, options, link);
+        start.requireMatches(data, options);
+        return new Run(data, options, start, likelihood).fit();
+    }
+
+    /** Checks the arguments of a Poisson fit and returns its likelihood. */
+    private static PredictorLikelihood poissonLikelihood(GpfaData data, SparseGpfaOptions options, PoissonLink link) {
         Arguments.requireNonNull(data, "data");
         Arguments.requireNonNull(options, "options");
         Arguments.requireNonNull(link, "link");
@@ -115,20 +177,39 @@ public final class SparseGpfa {
         }
         ExactGpfa.requireLatentCount(options.latentCount(), data);
         data.requireCounts();
-        return fit(data, options, new PoissonPredictorLikelihood(link));
+        return new PoissonPredictorLikelihood(link);
     }
 
     /**
-     * Fits with any noise model. The Gaussian model takes the closed-form updates of
-     * {@link ConjugateGaussianUpdates} for q(C), d, R and q(u); any other takes Adam steps on
-     * them with the exact gradients of {@link BayesianLoadings}.
+     * Fits with any noise model from the principal-axes start. The Gaussian model takes the
+     * closed-form updates of {@link ConjugateGaussianUpdates} for q(C), d, R and q(u); any other
+     * takes Adam steps on them with the exact gradients of {@link BayesianLoadings}.
      */
     static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options, PredictorLikelihood likelihood) {
+        return new Run(data, options, principalAxesStart(data, options, likelihood), likelihood).fit();
+    }
+
+    /**
+     * Returns the state of a fit from the given start before its first iteration, with an empty
+     * objective history, so that tests can compare a start with the fit it came from.
+     */
+    static SparseGpfaFit initialState(GpfaData data, SparseGpfaOptions options, GpfaStart start,
+            PredictorLikelihood likelihood) {
+        start.requireMatches(data, options);
+        return new Run(data, options, start, likelihood).result(new double[0], false);
+    }
+
+    /**
+     * Returns the default start: the principal axes of the data (of {@code f^-1(y + 1/2)} for
+     * Poisson counts) as the mean of q(C), with the offsets, noise variances and length scales
+     * that the exact EM starts from.
+     */
+    static GpfaStart principalAxesStart(GpfaData data, SparseGpfaOptions options, PredictorLikelihood likelihood) {
         GpfaData startData = likelihood instanceof PoissonPredictorLikelihood poisson
                 ? linearised(data, poisson.link()) : data;
         GpfaParameters start = new ExactGpfaEm(startData, ExactGpfaOptions.defaults(options.latentCount()))
                 .initialParameters();
-        return new Run(data, options, start, likelihood).fit();
+        return GpfaStart.of(start);
     }
 
     /** Returns the counts mapped through the inverse link, {@code f^-1(y + 1/2)}, for the starting point. */
@@ -174,7 +255,7 @@ public final class SparseGpfa {
         private final int[] localVisits;
         private final int[] rowVisits;
 
-        Run(GpfaData data, SparseGpfaOptions options, GpfaParameters start, PredictorLikelihood likelihood) {
+        Run(GpfaData data, SparseGpfaOptions options, GpfaStart start, PredictorLikelihood likelihood) {
             this.data = data;
             this.options = options;
             this.neurons = data.neuronCount();
@@ -194,27 +275,42 @@ public final class SparseGpfa {
             localVisits = new int[segments];
             rowVisits = new int[neurons];
 
-            // neuron rows: q(c_n) centred on the principal axes with a small isotropic spread
+            // neuron rows: q(c_n) from the start, or centred on its means with a small isotropic spread
             int length = BayesianLoadings.rowLength(latents, likelihood);
             DMatrixRMaj c = start.loadings();
+            DMatrixRMaj[] covariances = start.loadingCovariances();
+            double[] startOffsets = start.offsets();
+            double[] startNoise = start.noiseVariances();
             double[] columnMeanSquares = new double[latents];
             for (int n = 0; n < neurons; n++) {
                 for (int j = 0; j < latents; j++) {
                     columnMeanSquares[j] += c.get(n, j) * c.get(n, j) / neurons;
                 }
             }
+            // a zero column of a given start gets the ARD floor's share of the largest column, so
+            // that its spread stays positive; ARD then keeps it at zero
+            double largestMeanSquare = Arrays.stream(columnMeanSquares).max().orElse(0);
+            for (int j = 0; j < latents; j++) {
+                columnMeanSquares[j] = Math.max(columnMeanSquares[j], ARD_FLOOR_SHARE * largestMeanSquare);
+            }
             rows = new double[neurons][length];
             rowGradients = new double[neurons][length];
             rowAdams = new Adam[neurons];
             logNoiseFloor = new double[neurons];
+            double[] mean = new double[latents];
             for (int n = 0; n < neurons; n++) {
-                for (int j = 0; j < latents; j++) {
-                    rows[n][j] = c.get(n, j);
-                    rows[n][latents + j * (j + 1) / 2 + j] = 0.5 * Math.log(INITIAL_SPREAD_SHARE
-                            * columnMeanSquares[j]);
+                if (covariances != null) {
+                    System.arraycopy(c.data, n * latents, mean, 0, latents);
+                    ConjugateGaussianUpdates.storeFactor(rows[n], mean, covariances[n], n);
+                } else {
+                    for (int j = 0; j < latents; j++) {
+                        rows[n][j] = c.get(n, j);
+                        rows[n][latents + j * (j + 1) / 2 + j] = 0.5 * Math.log(INITIAL_SPREAD_SHARE
+                                * columnMeanSquares[j]);
+                    }
                 }
-                rows[n][offset] = start.offsets()[n];
-                double logR = Math.log(start.noiseVariances()[n]);
+                rows[n][offset] = startOffsets[n];
+                double logR = Math.log(startNoise[n]);
                 if (hasNoiseVariance) {
                     rows[n][offset + 1] = logR;
                 }
@@ -222,8 +318,9 @@ public final class SparseGpfa {
                 rowAdams[n] = conjugate == null ? new Adam(length, options.learningRate()) : null;
             }
             logLengthScales = new double[latents];
+            double[] startLengths = start.lengthScalesSeconds();
             for (int j = 0; j < latents; j++) {
-                logLengthScales[j] = Math.log(start.lengthScalesSeconds()[j]);
+                logLengthScales[j] = Math.log(startLengths[j]);
             }
             lengthAdam = new Adam(latents, options.learningRate());
             ardScales = new double[latents];
@@ -232,12 +329,19 @@ public final class SparseGpfa {
                 conjugate.startPrior(ardScales);
             }
 
-            // per segment: inducing times spread over the segment, q(u) = N(0, I), so every local
-            // vector starts at zero because it stores the diagonal of L_j as log L_ii
+            // per segment: q(u) of the start, or inducing times spread over the segment with
+            // q(u) = N(0, I), so that the local vector is zero because it stores L_jj as log L_jj
             inducingTimesMs = new double[segments][];
             locals = new double[segments][];
             localAdams = new Adam[segments];
+            List<InducingPosterior> posteriors = start.segmentPosteriors();
             for (int k = 0; k < segments; k++) {
+                localAdams[k] = conjugate == null ? new Adam(localLength, options.learningRate()) : null;
+                locals[k] = new double[localLength];
+                if (posteriors != null) {
+                    startLocal(k, posteriors.get(k));
+                    continue;
+                }
                 double[] times = data.timesMs(k);
                 double first = times[0];
                 double span = times[times.length - 1] - first;
@@ -245,9 +349,27 @@ public final class SparseGpfa {
                 for (int i = 0; i < inducing; i++) {
                     inducingTimesMs[k][i] = first + span * i / (inducing - 1);
                 }
-                locals[k] = new double[localLength];
-                localAdams[k] = conjugate == null ? new Adam(localLength, options.learningRate()) : null;
             }
+            LOG.debug("sparse GPFA starts with {} q(C) covariances and {} q(u)",
+                    covariances != null ? "given" : "isotropic", posteriors != null ? "given" : "N(0, I)");
+        }
+
+        /** Sets the inducing times and the local vector of segment k from a given q(u). */
+        private void startLocal(int k, InducingPosterior posterior) {
+            inducingTimesMs[k] = posterior.inducingTimesMs();
+            DMatrixRMaj meanMatrix = posterior.means();
+            DMatrixRMaj[] covariances = posterior.covariances();
+            DMatrixRMaj[] means = new DMatrixRMaj[latents];
+            DMatrixRMaj[] factors = new DMatrixRMaj[latents];
+            for (int j = 0; j < latents; j++) {
+                means[j] = CommonOps_DDRM.extract(meanMatrix, 0, inducing, j, j + 1);
+                CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(inducing, true);
+                DMatrixRMaj factor = covariances[j].copy();
+                // GpfaStart has checked that every covariance is positive definite
+                cholesky.decompose(factor);
+                factors[j] = cholesky.getT(null);
+            }
+            storeLocal(k, means, factors);
         }
 
         SparseGpfaFit fit() {
@@ -348,20 +470,44 @@ public final class SparseGpfa {
                     break;
                 }
             }
-            double[] trace = Arrays.copyOf(history, done);
-            int retained = retainedCount();
             if (converged) {
-                LOG.debug("sparse GPFA converged after {} iterations, {} of {} latents retained", done, retained,
-                        latents);
+                LOG.debug("sparse GPFA converged after {} iterations, {} of {} latents retained", done,
+                        retainedCount(), latents);
             } else {
                 LOG.warn("sparse GPFA stopped at the limit of {} iterations before the relative tolerance {}",
                         options.iterations(), options.relativeTolerance());
             }
+            SparseGpfaFit result = result(Arrays.copyOf(history, done), converged);
+            warnCoarseInducingPoints(result);
+            return result;
+        }
+
+        /**
+         * Logs a warning for each retained latent whose length scale is shorter than the widest
+         * spacing of the inducing points, because q(u) cannot follow such a latent between them.
+         */
+        private void warnCoarseInducingPoints(SparseGpfaFit result) {
+            double spacingMs = 0;
+            for (double[] times : inducingTimesMs) {
+                spacingMs = Math.max(spacingMs, maxSpacing(times));
+            }
+            double[] lengths = result.parameters().lengthScalesSeconds();
+            int[] retained = result.retainedIndices(options.retentionThreshold());
+            for (int j : coarselySampled(lengths, retained, spacingMs / 1000)) {
+                LOG.warn("retained latent at index {} (from 0) has length scale {} s, shorter than the inducing-point "
+                        + "spacing {} s, so the bound underfits it and ARD may keep extra latents. Increase "
+                        + "inducingPoints", j, String.format(java.util.Locale.ROOT, "%.4g", lengths[j]),
+                        String.format(java.util.Locale.ROOT, "%.4g", spacingMs / 1000));
+            }
+        }
+
+        /** Returns the current state as a fit with the given objective history. */
+        SparseGpfaFit result(double[] trace, boolean converged) {
             List<InducingPosterior> posteriors = new ArrayList<>();
             for (int k = 0; k < data.segmentCount(); k++) {
                 posteriors.add(inducingPosterior(k));
             }
-            return new SparseGpfaFit(parameters(), loadingPosterior(), ardScales, trace, converged, retained,
+            return new SparseGpfaFit(parameters(), loadingPosterior(), ardScales, trace, converged, retainedCount(),
                     posteriors);
         }
 
@@ -515,6 +661,31 @@ public final class SparseGpfa {
      */
     private static double stepSize(int visits) {
         return Math.pow(1 + visits, -STEP_DECAY);
+    }
+
+    /**
+     * Returns the retained latents whose length scale is below the inducing-point spacing. The
+     * sparse posterior of such a latent keeps part of its prior variance between the inducing
+     * points, so the bound penalises it and ARD tends to spread it over extra latents.
+     *
+     * @param lengthScalesSeconds per latent, l_j in seconds
+     * @param retained indices of the retained latents
+     * @param spacingSeconds the widest spacing between neighbouring inducing times, in seconds
+     * @return the subset of {@code retained} with {@code l_j < spacingSeconds}, in the same order
+     */
+    static int[] coarselySampled(double[] lengthScalesSeconds, int[] retained, double spacingSeconds) {
+        return Arrays.stream(retained).filter(j -> lengthScalesSeconds[j] < spacingSeconds).toArray();
+    }
+
+    /** Returns the widest gap between neighbouring inducing times, which a given start may list in any order. */
+    private static double maxSpacing(double[] times) {
+        double[] sortedTimes = times.clone();
+        Arrays.sort(sortedTimes);
+        double widest = 0;
+        for (int i = 1; i < sortedTimes.length; i++) {
+            widest = Math.max(widest, sortedTimes[i] - sortedTimes[i - 1]);
+        }
+        return widest;
     }
 
     private static int[] identity(int size) {
