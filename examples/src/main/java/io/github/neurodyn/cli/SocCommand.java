@@ -216,9 +216,12 @@ public final class SocCommand extends CommandSupport {
             System.out.printf("%-22s %d%n", "amplified over 10x", energy.countAbove(10.0));
         }
         if (!result.converged()) {
+            // A large --epsilon or shift flattens the gradient towards the identity, so the run stalls.
+            String smoothingOptions = variant() == Variant.ssa ? "lower --epsilon"
+                    : "lower --shift-factor, --shift-offset or --shift-floor";
             String reason = String.format("optimiser stopped (%s) at iteration %d with alpha(W) = %.4f, above the "
-                    + "target %.4f; raise --max-iterations or the target", result.stopReason(), result.iterations(),
-                    result.finalAbscissa(), target());
+                    + "target %.4f; raise --max-iterations or the target, or %s", result.stopReason(),
+                    result.iterations(), result.finalAbscissa(), target(), smoothingOptions);
             summary.put("reason", reason);
             System.err.println("neurodyn soc: " + reason);
             return ExitCode.NUMERICAL_FAILURE;
