@@ -132,6 +132,29 @@ class GpfaCommandTest {
     }
 
     @Test
+    void overflowingVarianceExitsTwo() throws IOException {
+        // Finite entries near 1e300 whose squares overflow the sample covariance.
+        StringBuilder text = header();
+        Random random = new Random(9);
+        for (int t = 0; t < BINS; t++) {
+            text.append(20 * t);
+            for (int n = 0; n < NEURONS; n++) {
+                text.append(',').append(String.format(Locale.ROOT, "%.6e", 1e300 * random.nextGaussian()));
+            }
+            text.append('\n');
+        }
+        Path file = dir.resolve("huge.csv");
+        Files.writeString(file, text.toString());
+        Path out = dir.resolve("huge");
+
+        int status = NeurodynCommand.execute("gpfa", "--data", file.toString(), "--iterations", "5", "--out",
+                out.toString());
+
+        assertEquals(ExitCode.BAD_INPUT, status);
+        assertFalse(Files.exists(out.resolve("summary.json")), "summary written for bad input");
+    }
+
+    @Test
     void badOptionsRejected() throws IOException {
         Path data = writeCsv();
         String out = dir.resolve("bad").toString();

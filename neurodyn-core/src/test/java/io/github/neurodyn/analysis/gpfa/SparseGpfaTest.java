@@ -81,6 +81,25 @@ class SparseGpfaTest {
     }
 
     @Test
+    void overflowingVarianceRejected() {
+        // Entries near 1e300 are finite, but their squares overflow the covariance.
+        Random random = new Random(7);
+        int bins = 30;
+        double[] times = new double[bins];
+        DMatrixRMaj activity = new DMatrixRMaj(bins, 4);
+        for (int t = 0; t < bins; t++) {
+            times[t] = 20 * t;
+            for (int n = 0; n < 4; n++) {
+                activity.set(t, n, 1e300 * random.nextGaussian());
+            }
+        }
+        GpfaData huge = GpfaData.continuous(List.of("a", "b", "c", "d"), times, activity);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SparseGpfa.fit(huge, SparseGpfaOptions.defaults(2)));
+        assertTrue(error.getMessage().contains("variance of neuron a overflows"), error.getMessage());
+    }
+
+    @Test
     void segmentOutOfRangeRejected() {
         assertThrows(IllegalArgumentException.class, () -> fit.latents(data.segmentCount(), new double[] {0}));
     }
