@@ -115,6 +115,9 @@ class OptionErrorMessagesTest {
         "jpca --data RECORDING --pcs 2 --soften 0 | neuron n4 is constant and the soft normalisation constant is 0, "
                 + "so x / (range + c) divides by zero; use a positive --soften",
         "jpca --data RECORDING --pcs 2 --window 0,5 | the --window [0.0, 5.0] ms contains 1 time bins",
+        "jpca --data RECORDING --pcs 2 --soften 1e300 | the analysed data have zero variance; expected rates",
+        "jpca --data RECORDING --pcs 2 --soften 1e300 | and a --soften value small enough",
+        "prepare --data RECORDING --jpca-pcs 2 --jpca-soften 1e300 | and a --jpca-soften value small enough",
         "jpca --data RECORDING --window 5 | --window must be START,END in ms",
         "jpca --model --neurons 3 | --neurons must be at least 20 for --model, found 3",
         "gpfa --data missing.csv --latents 0 | --latents must be at least 1, found 0",
