@@ -216,17 +216,26 @@ public final class SocCommand extends CommandSupport {
             System.out.printf("%-22s %d%n", "amplified over 10x", energy.countAbove(10.0));
         }
         if (!result.converged()) {
-            // A large --epsilon or shift flattens the gradient towards the identity, so the run stalls.
-            String smoothingOptions = variant() == Variant.ssa ? "lower --epsilon"
-                    : "lower --shift-factor, --shift-offset or --shift-floor";
             String reason = String.format("optimiser stopped (%s) at iteration %d with alpha(W) = %.4f, above the "
-                    + "target %.4f; raise --max-iterations or the target, or %s", result.stopReason(),
-                    result.iterations(), result.finalAbscissa(), target(), smoothingOptions);
+                    + "target %.4f; raise --max-iterations or the target%s", result.stopReason(),
+                    result.iterations(), result.finalAbscissa(), target(), smoothingHint());
             summary.put("reason", reason);
             System.err.println("neurodyn soc: " + reason);
             return ExitCode.NUMERICAL_FAILURE;
         }
         return ExitCode.SUCCESS;
+    }
+
+    /**
+     * Returns a hint for a run that missed its target with a smoothing option the user set. A
+     * large --epsilon or shift flattens the gradient towards the identity, so the run stalls.
+     */
+    private String smoothingHint() {
+        if (variant() == Variant.ssa) {
+            return epsilon != null ? ", or lower --epsilon" : "";
+        }
+        boolean shiftSet = shiftFactor != null || shiftOffset != null || shiftFloor != null;
+        return shiftSet ? ", or lower --shift-factor, --shift-offset or --shift-floor" : "";
     }
 
     private Variant variant() {

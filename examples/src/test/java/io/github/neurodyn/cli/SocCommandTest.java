@@ -57,6 +57,7 @@ class SocCommandTest {
         assertFalse(summary.get("converged").asBoolean());
         assertEquals(1, summary.get("iterations").asInt());
         assertTrue(summary.has("reason"), "summary lacks the reason");
+        assertFalse(summary.get("reason").asText().contains("--epsilon"), summary.get("reason").asText());
     }
 
     @Test
