@@ -254,6 +254,18 @@ class HostileInputTest {
         assertFalse(Files.exists(report), "no report for " + json);
     }
 
+    @Test
+    void truncatedCaseFileNamesPosition() throws IOException {
+        Path file = dir.resolve("truncated.json");
+        Files.writeString(file, "{\"name\": \"x\", \"kind\": \"lyap\"");
+
+        Run run = execute("solve", file.toString(), "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, "truncated case");
+        assertTrue(run.error().contains("(start marker at [line: 1, column: 1])"), run.error());
+        assertFalse(run.error().contains("Source"), run.error());
+    }
+
     /**
      * Well-formed files whose matrices a solver rejects are cases, not malformed files, because the
      * case format uses such inputs with {@code expect: error}. With {@code expect: solution}
