@@ -170,6 +170,14 @@ class HostileInputTest {
     }
 
     @Test
+    void missingSubcommandIsNamedOnce() {
+        Run run = execute();
+
+        assertBadInput(run, "missing subcommand");
+        assertEquals("neurodyn: missing subcommand; see 'neurodyn --help'", run.error());
+    }
+
+    @Test
     void parseErrorNamesSubcommand() {
         Run run = execute("simulate", "--no-such-option");
 

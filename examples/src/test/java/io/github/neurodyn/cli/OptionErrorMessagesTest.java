@@ -84,6 +84,7 @@ class OptionErrorMessagesTest {
         "simulate --duration-ms 1e12 | --duration-ms 1.0E12 with --sample-ms 1.0 gives 1.00e+12 samples",
         "simulate --duration-ms 0 | --duration-ms must be positive and finite, found 0.0",
         "simulate --dt-ms NaN | --dt-ms must be positive and finite, found NaN",
+        "simulate --dt-ms 1e300 | --sample-ms 1.0 is shorter than --dt-ms 1.0E300; expected --dt-ms <= --sample-ms",
         "simulate --tau-ms -1 | --tau-ms must be positive and finite, found -1.0",
         "simulate --neurons NaN | Invalid value for option '--neurons': 'NaN' is not an int",
         "simulate --plot-neurons 0 | --plot-neurons must be at least 1, found 0",
