@@ -153,7 +153,11 @@ public final class SocCommand extends CommandSupport {
             throw new IllegalArgumentException("--shift-offset must be finite and not negative, found " + shiftOffset);
         }
         // Builds the optimiser here so that every option is checked before any file is written.
-        optimizer = optimizer();
+        try {
+            optimizer = optimizer();
+        } catch (IllegalArgumentException ex) {
+            throw OptionNames.rename(ex, "uniformModeEigenvalue", "--uniform-eigenvalue");
+        }
     }
 
     private static void requirePositive(Double value, String option) {

@@ -93,6 +93,7 @@ class OptionErrorMessagesTest {
         "soc --shift-floor NaN | --shift-floor must be finite, found NaN",
         "soc --shift-offset -1 | --shift-offset must be finite and not negative, found -1.0",
         "soc --epsilon 0 | --epsilon must be positive and finite, found 0.0",
+        "soc --uniform-eigenvalue 1e20 | --uniform-eigenvalue = 1.0E20 cannot be reached in row 0",
         "soc --probability 1 | --probability must lie strictly between 0 and 1, found 1.0",
         "soc --neurons 0 | --neurons must be at least 5, found 0",
         "soc --max-iterations 1e300 | Invalid value for option '--max-iterations': '1e300' is not an int",
