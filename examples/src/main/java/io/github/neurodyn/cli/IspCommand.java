@@ -48,6 +48,13 @@ public final class IspCommand extends CommandSupport {
 
     /** Consecutive stable reports, with the excitatory rate near rho0, after which training stops. */
     static final int STABLE_REPORTS = 6;
+    /**
+     * Shortest stable stretch of simulated time, in seconds, after which training stops. With
+     * report windows below 0.5 s, 6 reports alone can stop on the rate's first pass through rho0.
+     */
+    static final double STABLE_SECONDS = 3.0;
+    /** Rounding allowance when the report times of a stable stretch are compared with {@link #STABLE_SECONDS}. */
+    private static final double TIME_TOLERANCE_SECONDS = 1e-6;
     /** Relative excitatory rate error below which a report counts towards the stop. */
     static final double STOP_RATE_ERROR = 0.05;
     /** Settling time of the frozen network before its operating point is averaged, in seconds. */
@@ -77,7 +84,7 @@ public final class IspCommand extends CommandSupport {
     @Option(names = "--duration-seconds", defaultValue = "30", paramLabel = "SECONDS",
             description = "Longest simulated learning time, in seconds; training stops earlier once the network "
                     + "has stayed stable with the excitatory rate within 5%% of rho0 for 6 consecutive reports "
-                    + "(3 s at the default window) (default: ${DEFAULT-VALUE}).")
+                    + "and at least 3 s (default: ${DEFAULT-VALUE}).")
     double durationSeconds;
 
     @Option(names = "--input", defaultValue = "" + IspPresets.INPUT, paramLabel = "H",
@@ -151,6 +158,7 @@ public final class IspCommand extends CommandSupport {
 
         // Learn until the network has stayed stable near the target rate, or the duration ends.
         int[] stableStreak = new int[1];
+        double[] streakStartSeconds = new double[1];
         InhibitoryPlasticity rule = IspPresets.rule(start).learningRate(learningRate).targetRate(targetRate).build();
         TrainingResult training = PlasticityTraining.of(network, rule)
                 .input(InputSignal.constant(u))
@@ -161,8 +169,14 @@ public final class IspCommand extends CommandSupport {
                 .listener(report -> {
                     boolean settled = report.abscissa() < 1.0
                             && Math.abs(report.meanExcitatoryRate() / targetRate - 1) < STOP_RATE_ERROR;
-                    stableStreak[0] = settled ? stableStreak[0] + 1 : 0;
-                    return stableStreak[0] < STABLE_REPORTS;
+                    if (!settled) {
+                        stableStreak[0] = 0;
+                        streakStartSeconds[0] = report.timeSeconds();
+                        return true;
+                    }
+                    stableStreak[0]++;
+                    double stableSeconds = report.timeSeconds() - streakStartSeconds[0];
+                    return stableStreak[0] < STABLE_REPORTS || stableSeconds < STABLE_SECONDS - TIME_TOLERANCE_SECONDS;
                 })
                 .run();
 

@@ -148,8 +148,9 @@ final class JpcaCommand extends CommandSupport {
 
     /**
      * Runs jPCA and rewrites a rejection of the recording so that it names the options the user
-     * typed: the library's "pcs", "the window" and "a positive constant" become
-     * {@code <prefix>pcs}, "the {@code <prefix>window}" and "a positive {@code <prefix>soften}".
+     * typed: the library's "pcs", "the window", "a positive constant" and "a soft normalisation
+     * constant" become {@code <prefix>pcs}, "the {@code <prefix>window}", "a positive
+     * {@code <prefix>soften}" and "a {@code <prefix>soften} value".
      *
      * @param recording the recording
      * @param options settings built by {@link #options}
@@ -162,7 +163,8 @@ final class JpcaCommand extends CommandSupport {
             return Jpca.of(recording, options);
         } catch (IllegalArgumentException ex) {
             throw OptionNames.rename(ex, "pcs", optionPrefix + "pcs", "the window", "the " + optionPrefix + "window",
-                    "a positive constant", "a positive " + optionPrefix + "soften");
+                    "a positive constant", "a positive " + optionPrefix + "soften",
+                    "a soft normalisation constant", "a " + optionPrefix + "soften value");
         }
     }
 

@@ -76,8 +76,10 @@ public record MatrixCase(Path file, String name, String kind, String expect, DMa
         } catch (NoSuchFileException ex) {
             throw new IllegalArgumentException("case file " + file + " not found", ex);
         } catch (JsonProcessingException ex) {
+            // Jackson quotes a start marker as "[Source: REDACTED (...); line: 1, column: 1]"; keep the position only.
+            String problem = ex.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
             throw new IllegalArgumentException("case file " + file + " is not valid JSON: "
-                    + ex.getOriginalMessage() + " at line " + ex.getLocation().getLineNr(), ex);
+                    + problem + " at line " + ex.getLocation().getLineNr(), ex);
         } catch (IOException ex) {
             throw new IllegalArgumentException("cannot read case file " + file + ": " + ex.getMessage(), ex);
         }

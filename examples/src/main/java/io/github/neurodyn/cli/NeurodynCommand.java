@@ -72,7 +72,8 @@ public final class NeurodynCommand implements Runnable {
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter err = failed.getErr();
-            err.println(parseErrorMessage(ex, failed == commandLine));
+            // The missing-subcommand error comes from its own CommandLine, which has no parent either.
+            err.println(parseErrorMessage(ex, failed.getParent() == null));
             if (verbose) {
                 ex.printStackTrace(err);
             }

@@ -264,7 +264,11 @@ final class SimulateCommand extends CommandSupport {
     private void requireSampleOnStepGrid() {
         double ratio = sampleMs / stepMs;
         long steps = Math.round(ratio);
-        if (steps < 1 || Math.abs(ratio - steps) > GRID_TOLERANCE * ratio) {
+        if (steps < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--sample-ms %s is shorter than --dt-ms %s; expected --dt-ms <= --sample-ms", sampleMs, stepMs));
+        }
+        if (Math.abs(ratio - steps) > GRID_TOLERANCE * ratio) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "--sample-ms %s is not a whole multiple of --dt-ms %s; choose a multiple of the step",
                     sampleMs, stepMs));

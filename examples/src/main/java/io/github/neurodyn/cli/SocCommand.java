@@ -153,7 +153,11 @@ public final class SocCommand extends CommandSupport {
             throw new IllegalArgumentException("--shift-offset must be finite and not negative, found " + shiftOffset);
         }
         // Builds the optimiser here so that every option is checked before any file is written.
-        optimizer = optimizer();
+        try {
+            optimizer = optimizer();
+        } catch (IllegalArgumentException ex) {
+            throw OptionNames.rename(ex, "uniformModeEigenvalue", "--uniform-eigenvalue");
+        }
     }
 
     private static void requirePositive(Double value, String option) {
@@ -217,13 +221,25 @@ public final class SocCommand extends CommandSupport {
         }
         if (!result.converged()) {
             String reason = String.format("optimiser stopped (%s) at iteration %d with alpha(W) = %.4f, above the "
-                    + "target %.4f; raise --max-iterations or the target", result.stopReason(), result.iterations(),
-                    result.finalAbscissa(), target());
+                    + "target %.4f; raise --max-iterations or the target%s", result.stopReason(),
+                    result.iterations(), result.finalAbscissa(), target(), smoothingHint());
             summary.put("reason", reason);
             System.err.println("neurodyn soc: " + reason);
             return ExitCode.NUMERICAL_FAILURE;
         }
         return ExitCode.SUCCESS;
+    }
+
+    /**
+     * Returns a hint for a run that missed its target with a smoothing option the user set. A
+     * large --epsilon or shift flattens the gradient towards the identity, so the run stalls.
+     */
+    private String smoothingHint() {
+        if (variant() == Variant.ssa) {
+            return epsilon != null ? ", or lower --epsilon" : "";
+        }
+        boolean shiftSet = shiftFactor != null || shiftOffset != null || shiftFloor != null;
+        return shiftSet ? ", or lower --shift-factor, --shift-offset or --shift-floor" : "";
     }
 
     private Variant variant() {

@@ -49,6 +49,22 @@ class GpfaCommandTest {
         return file;
     }
 
+    /** Writes seeded Gaussian noise of standard deviation {@code scale} on bins {@code binMs} apart. */
+    private Path writeGaussianCsv(String name, double binMs, double scale) throws IOException {
+        StringBuilder text = header();
+        Random random = new Random(9);
+        for (int t = 0; t < BINS; t++) {
+            text.append(String.format(Locale.ROOT, "%.6e", binMs * t));
+            for (int n = 0; n < NEURONS; n++) {
+                text.append(',').append(String.format(Locale.ROOT, "%.6e", scale * random.nextGaussian()));
+            }
+            text.append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
     /** Returns the CSV header line {@code time_ms,n1,...,n8}. */
     private static StringBuilder header() {
         StringBuilder text = new StringBuilder("time_ms");
@@ -129,6 +145,33 @@ class GpfaCommandTest {
         assertEquals(ExitCode.BAD_INPUT, NeurodynCommand.execute("gpfa", "--data", writeCsv().toString(), "--noise",
                 "poisson", "--out", out.toString()));
         assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+
+    @Test
+    void overflowingVarianceExitsTwo() throws IOException {
+        // Finite entries near 1e300 whose squares overflow the sample covariance.
+        Path file = writeGaussianCsv("huge.csv", 20, 1e300);
+        Path out = dir.resolve("huge");
+
+        int status = NeurodynCommand.execute("gpfa", "--data", file.toString(), "--latents", "3", "--iterations", "5", "--out",
+                out.toString());
+
+        assertEquals(ExitCode.BAD_INPUT, status);
+        assertFalse(Files.exists(out.resolve("summary.json")), "summary written for bad input");
+    }
+
+    @Test
+    void hugeBinSpacingExitsThree() throws IOException {
+        Path file = writeGaussianCsv("spread.csv", 1e300, 1);
+        Path out = dir.resolve("spread");
+
+        int status = NeurodynCommand.execute("gpfa", "--data", file.toString(), "--latents", "3", "--iterations", "5", "--out",
+                out.toString());
+
+        assertEquals(ExitCode.NUMERICAL_FAILURE, status);
+        JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertFalse(summary.get("converged").asBoolean());
+        assertTrue(summary.get("reason").asText().contains("length scale"), summary.get("reason").asText());
     }
 
     @Test

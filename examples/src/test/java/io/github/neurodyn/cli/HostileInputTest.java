@@ -170,6 +170,14 @@ class HostileInputTest {
     }
 
     @Test
+    void missingSubcommandIsNamedOnce() {
+        Run run = execute();
+
+        assertBadInput(run, "missing subcommand");
+        assertEquals("neurodyn: missing subcommand; see 'neurodyn --help'", run.error());
+    }
+
+    @Test
     void parseErrorNamesSubcommand() {
         Run run = execute("simulate", "--no-such-option");
 
@@ -252,6 +260,18 @@ class HostileInputTest {
         assertBadInput(run, "case " + json);
         assertTrue(filesUnder(out).isEmpty(), "no partial output for " + json + ": " + filesUnder(out));
         assertFalse(Files.exists(report), "no report for " + json);
+    }
+
+    @Test
+    void truncatedCaseFileNamesPosition() throws IOException {
+        Path file = dir.resolve("truncated.json");
+        Files.writeString(file, "{\"name\": \"x\", \"kind\": \"lyap\"");
+
+        Run run = execute("solve", file.toString(), "--out", dir.resolve("out").toString());
+
+        assertBadInput(run, "truncated case");
+        assertTrue(run.error().contains("(start marker at [line: 1, column: 1])"), run.error());
+        assertFalse(run.error().contains("Source"), run.error());
     }
 
     /**

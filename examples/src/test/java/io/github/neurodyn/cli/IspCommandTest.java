@@ -70,6 +70,18 @@ class IspCommandTest {
     }
 
     @Test
+    void shortReportWindowsDoNotStopEarly() throws IOException {
+        // With 1 ms windows the rate passes through rho0 for 6 reports within about 0.08 s.
+        Path out = dir.resolve("short-windows");
+        NeurodynCommand.execute("isp", "--neurons", "20", "--duration-seconds", "1", "--report-every-seconds",
+                "0.001", "--no-soc", "--out", out.toString());
+
+        JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertFalse(summary.get("stoppedWhenStable").asBoolean(), "stopped after " + summary.get("learningSeconds"));
+        assertEquals(1.0, summary.get("learningSeconds").asDouble(), 1e-9);
+    }
+
+    @Test
     void badOptionsExitTwoWithoutOutput() {
         Path out = dir.resolve("bad");
         String folder = out.toString();

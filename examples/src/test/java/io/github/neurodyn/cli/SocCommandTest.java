@@ -57,6 +57,30 @@ class SocCommandTest {
         assertFalse(summary.get("converged").asBoolean());
         assertEquals(1, summary.get("iterations").asInt());
         assertTrue(summary.has("reason"), "summary lacks the reason");
+        assertFalse(summary.get("reason").asText().contains("--epsilon"), summary.get("reason").asText());
+    }
+
+    @Test
+    void hugeEpsilonStopsAtIterationCap() throws IOException {
+        // At epsilon = 1e200 the smoothed abscissa lies near 1e201, where the Gramians are about 1e-201.
+        Path out = dir.resolve("huge-epsilon");
+        int status = NeurodynCommand.execute("soc", "--neurons", "20", "--epsilon", "1e200", "--max-iterations", "5",
+                "--out", out.toString());
+        assertEquals(ExitCode.NUMERICAL_FAILURE, status);
+        JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertEquals("ITERATION_CAP", summary.get("stopReason").asText());
+        assertTrue(summary.get("reason").asText().contains("lower --epsilon"), summary.get("reason").asText());
+        assertTrue(Double.isFinite(summary.get("finalAbscissa").asDouble()), "final abscissa not finite");
+    }
+
+    @Test
+    void hugeShiftFloorStopsAtIterationCap() throws IOException {
+        Path out = dir.resolve("huge-floor");
+        int status = NeurodynCommand.execute("soc", "--neurons", "20", "--gradient", "shift", "--shift-floor", "1e200",
+                "--max-iterations", "5", "--out", out.toString());
+        assertEquals(ExitCode.NUMERICAL_FAILURE, status);
+        JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.get("reason").asText().contains("--shift-floor"), summary.get("reason").asText());
     }
 
     @Test

@@ -88,8 +88,8 @@ public final class Lqr {
      * @param r symmetric positive definite input weight R (m x m)
      * @param terminalCost symmetric terminal weight F (n x n)
      * @param horizonSeconds horizon T in seconds, positive
-     * @param steps number of grid intervals of the result, at least 1; it sets where X and K
-     *     are reported, not the accuracy
+     * @param steps number of grid intervals of the result, from 1 to {@code 2^31 - 2}; it sets
+     *     where X and K are reported, not the accuracy
      * @return the cost matrices and gains on the grid
      * @throws IllegalArgumentException on malformed input
      * @throws io.github.neurodyn.api.NotConvergedException if the substep length underflows
@@ -106,6 +106,10 @@ public final class Lqr {
         Arguments.requireSymmetric(terminalCost, 1e-10, "terminalCost");
         Arguments.requirePositive(horizonSeconds, "horizonSeconds");
         Arguments.requireAtLeast(steps, 1, "steps");
+        if (steps == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("steps must be below 2^31 - 1 so that the steps + 1 grid points "
+                    + "fit one Java array, found " + steps);
+        }
 
         // R^-1 B^T once, then G = B R^-1 B^T
         LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(problem.m());

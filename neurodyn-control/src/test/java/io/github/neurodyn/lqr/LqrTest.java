@@ -111,6 +111,8 @@ class LqrTest {
         assertThrows(IllegalArgumentException.class, () -> Lqr.finiteHorizon(A, B, Q, R, terminal, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> Lqr.finiteHorizon(A, B, Q, R, terminal, 1, 0));
         assertThrows(IllegalArgumentException.class,
+                () -> Lqr.finiteHorizon(A, B, Q, R, terminal, 1, Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class,
                 () -> Lqr.finiteHorizon(A, B, Q, R, CommonOps_DDRM.identity(2), 1, 10));
         DMatrixRMaj asymmetric = CommonOps_DDRM.identity(3);
         asymmetric.set(0, 2, 1);

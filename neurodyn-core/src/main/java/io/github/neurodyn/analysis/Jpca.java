@@ -73,8 +73,8 @@ public final class Jpca {
      * @return the result
      * @throws IllegalArgumentException when an argument is null, the window contains fewer than
      *     two bins or unevenly spaced bins, there are fewer neurons or samples than PCs, the
-     *     analysed data span fewer than k dimensions, or soft normalisation with c = 0 meets a
-     *     constant neuron
+     *     analysed data have zero variance or span fewer than k dimensions, or soft normalisation
+     *     with c = 0 meets a constant neuron
      */
     public static JpcaResult of(Recording recording, JpcaOptions options) {
         Arguments.requireNonNull(recording, "recording");
@@ -108,6 +108,12 @@ public final class Jpca {
         }
         PcaResult pca = Pca.of(samples, k);
         double[] variances = pca.variances();
+        if (!(variances[0] > 0)) {
+            // With several conditions the mean over conditions is already removed at each bin.
+            throw new IllegalArgumentException("the analysed data have zero variance; expected rates that differ "
+                    + "between conditions (or over time, for one condition) and a soft normalisation constant "
+                    + "small enough that the scaled rates do not underflow");
+        }
         if (!(variances[k - 1] > RANK_TOLERANCE * variances[0])) {
             throw new IllegalArgumentException(String.format(
                     "the analysed data span fewer than %d dimensions (PC %d has variance %.3e, PC 1 %.3e); "

@@ -260,7 +260,8 @@ public record Connectivity(
         double abscissa = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < eig.getNumberOfEigenvalues(); k++) {
             Complex_F64 lambda = eig.getEigenvalue(k);
-            radius = Math.max(radius, lambda.getMagnitude());
+            // Complex_F64.getMagnitude squares the parts, which overflows for eigenvalues above about 1e154.
+            radius = Math.max(radius, Math.hypot(lambda.real, lambda.imaginary));
             abscissa = Math.max(abscissa, lambda.real);
         }
         return new double[] {radius, abscissa};

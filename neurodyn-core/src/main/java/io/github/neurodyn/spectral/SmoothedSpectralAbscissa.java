@@ -208,7 +208,7 @@ public final class SmoothedSpectralAbscissa {
         double residual = Math.abs(epsilon * traceP - 1.0);
         LOG.debug("smoothed spectral abscissa of a {}x{} matrix: s = {} after {} steps ({} Lyapunov solves), "
                 + "residual {}", n, n, s, iterations, solves, residual);
-        Evaluation root = new Evaluation(p, q, traceP, traceOfProduct(p, q));
+        Evaluation root = new Evaluation(p, q, traceP);
         return new SmoothedAbscissa(s, epsilon, alpha, root.gradient(gramians, firstColumn), iterations, residual);
     }
 
@@ -225,20 +225,28 @@ public final class SmoothedSpectralAbscissa {
         return Evaluation.at(gramians, s).gradient(gramians, firstColumn);
     }
 
-    /** The Gramians at one shift, in the Schur basis, with the traces of P and P Q. */
-    private record Evaluation(DMatrixRMaj p, DMatrixRMaj q, double traceP, double tracePQ) {
+    /** The Gramians at one shift, in the Schur basis, with the trace of P. */
+    private record Evaluation(DMatrixRMaj p, DMatrixRMaj q, double traceP) {
 
         static Evaluation at(ShiftedGramians gramians, double s) {
             DMatrixRMaj p = gramians.controllability(s);
             DMatrixRMaj q = gramians.observability(s);
-            return new Evaluation(p, q, CommonOps_DDRM.trace(p), traceOfProduct(p, q));
+            return new Evaluation(p, q, CommonOps_DDRM.trace(p));
         }
 
         /** Returns the columns {@code j >= firstColumn} of the gradient; all of it for 0. */
         DMatrixRMaj gradient(ShiftedGramians gramians, int firstColumn) {
+            // P and Q shrink like 1 / (2 s) for large shifts, so their product underflows to 0
+            // and Q P / trace(Q P) becomes 0 / 0 beyond s of about 1e154. Dividing each factor
+            // by its trace first keeps the product near 1 and leaves the quotient unchanged.
+            double traceQ = CommonOps_DDRM.trace(q);
+            DMatrixRMaj unitP = p.copy();
+            DMatrixRMaj unitQ = q.copy();
+            CommonOps_DDRM.scale(1.0 / traceP, unitP);
+            CommonOps_DDRM.scale(1.0 / traceQ, unitQ);
             DMatrixRMaj qp = new DMatrixRMaj(p.numRows, p.numCols);
-            CommonOps_DDRM.mult(q, p, qp);
-            CommonOps_DDRM.scale(1.0 / tracePQ, qp);
+            CommonOps_DDRM.mult(unitQ, unitP, qp);
+            CommonOps_DDRM.scale(1.0 / traceOfProduct(unitP, unitQ), qp);
             return firstColumn == 0 ? gramians.toOriginalBasis(qp) : gramians.toOriginalBasisColumns(qp, firstColumn);
         }
     }

@@ -44,6 +44,8 @@ public final class StabilityOptimizer {
     public static final double PROGRESS_INTERVAL_SECONDS = 5.0;
 
     private static final Logger LOG = LoggerFactory.getLogger(StabilityOptimizer.class);
+    /** Relative slack when a requested row sum is compared with the largest one Dale's law allows. */
+    private static final double ROW_SUM_TOLERANCE = 1e-12;
 
     private final DMatrixRMaj initialWeights;
     private final int excitatoryCount;
@@ -71,6 +73,35 @@ public final class StabilityOptimizer {
         targetAbscissa = builder.targetAbscissa;
         maxIterations = builder.maxIterations;
         trackingEpsilon = builder.trackingEpsilon;
+        if (!Double.isNaN(rowSum) && daleProjection) {
+            requireReachableRowSum();
+        }
+    }
+
+    /**
+     * Rejects a row sum above what Dale's law allows. The optimiser never changes excitatory
+     * weights and keeps every inhibitory weight at or below 0, so a row sums to at most its
+     * excitatory weights. Rows without a changeable entry are left as they are.
+     */
+    private void requireReachableRowSum() {
+        int n = initialWeights.numRows;
+        boolean[] changeable = changeableMask(initialWeights);
+        for (int i = 0; i < n; i++) {
+            double bound = 0;
+            boolean anyChangeable = false;
+            for (int j = 0; j < n; j++) {
+                anyChangeable |= changeable[i * n + j];
+                if (j < excitatoryCount) {
+                    bound += initialWeights.data[i * n + j];
+                }
+            }
+            if (anyChangeable && rowSum > bound + ROW_SUM_TOLERANCE * Math.max(1.0, Math.abs(bound))) {
+                throw new IllegalArgumentException(String.format(
+                        "uniformModeEigenvalue = %s cannot be reached in row %d: with Dale's law its inhibitory "
+                                + "weights stay <= 0, so the row sums to at most its excitatory weights, %.6g; "
+                                + "expected a value no larger than the excitatory row sums", rowSum, i, bound));
+            }
+        }
     }
 
     /**
@@ -399,6 +430,9 @@ public final class StabilityOptimizer {
          * row of {@code W} sums to {@code eigenvalue}, which keeps the uniform vector near an
          * eigenvector with that eigenvalue. Also applied once to the start network.
          *
+         * <p>With the Dale projection, {@link #build()} rejects a row sum above the sum of a row's
+         * excitatory weights, because inhibitory weights cannot rise above 0.
+         *
          * @param eigenvalue the row sum, finite; no normalisation by default
          * @return this builder
          */
@@ -445,6 +479,8 @@ public final class StabilityOptimizer {
          * Creates the optimiser.
          *
          * @return the optimiser
+         * @throws IllegalArgumentException if, with the Dale projection, the uniform-mode
+         *     eigenvalue exceeds the excitatory weights of some row with changeable weights
          */
         public StabilityOptimizer build() {
             return new StabilityOptimizer(this);

@@ -191,6 +191,16 @@ class JpcaTest {
     }
 
     @Test
+    void identicalConditionsHaveZeroVariance() {
+        // Both conditions are the same, so nothing is left once their mean is removed at each bin.
+        double[][] rates = {{1, 2}, {2, 1}, {0, 3}};
+        Recording same = Recording.of(List.of("a", "b"), new double[] {0, 10, 20}, new double[][][] {rates, rates});
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Jpca.of(same, JpcaOptions.defaults().withPcs(2)));
+        assertTrue(error.getMessage().contains("zero variance"), error.getMessage());
+    }
+
+    @Test
     void recordedReachRotatesInFirstPlane() {
         Recording recording = RecordingCsv.read(SharedData.require("data/churchland2012_tme_subset/rates.csv"));
         assertEquals(10, recording.conditionCount());

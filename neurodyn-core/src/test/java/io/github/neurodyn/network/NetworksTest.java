@@ -212,6 +212,19 @@ class NetworksTest {
     }
 
     @Test
+    void spectralRadiusFiniteForHugeWeights() {
+        // The eigenvalue moduli scale with the weights, so 1e300 W has radius 1e300 times that of W.
+        DMatrixRMaj w = Networks.gaussian(60).gain(1.2).seed(22).build().weights();
+        double radius = Connectivity.of(w, 0, 0).spectralRadius();
+        CommonOps_DDRM.scale(1e300, w);
+
+        double hugeRadius = Connectivity.of(w, 0, 0).spectralRadius();
+
+        assertTrue(Double.isFinite(hugeRadius), "radius " + hugeRadius);
+        assertEquals(1.0, hugeRadius / (1e300 * radius), CROSS_CHECK);
+    }
+
+    @Test
     void lowRankOutlierAtOverlap() {
         int n = 300;
         Random random = new Random(8);

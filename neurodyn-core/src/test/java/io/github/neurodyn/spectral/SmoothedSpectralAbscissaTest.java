@@ -147,6 +147,18 @@ class SmoothedSpectralAbscissaTest {
     }
 
     @Test
+    void gradientFiniteAtHugeShift() {
+        // At s = 1e200 the Gramians are about 1e-201, so their plain product underflows to 0.
+        DMatrixRMaj a = randomNonnormal(8, 21);
+        ShiftedGramians gramians = ShiftedGramians.of(a);
+        DMatrixRMaj gradient = SmoothedSpectralAbscissa.gradient(gramians, 1e200);
+        for (int k = 0; k < gradient.data.length; k++) {
+            assertTrue(Double.isFinite(gradient.data[k]), "entry " + k + " is " + gradient.data[k]);
+        }
+        assertEquals(1.0, CommonOps_DDRM.trace(gradient), VALUE_TOLERANCE);
+    }
+
+    @Test
     void gradientAtShiftHasUnitTrace() {
         DMatrixRMaj a = randomNonnormal(6, 16);
         double alpha = SpectralAbscissa.of(a);

@@ -112,6 +112,24 @@ class StabilityOptimizerTest {
     }
 
     @Test
+    void unreachableRowSumRejected() {
+        // A row sums to at most its excitatory weights, because its inhibitory weights stay <= 0.
+        DMatrixRMaj w = SocPresets.hennequinNetwork(10, SEED);
+        double smallestExcitatorySum = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 10; i++) {
+            double sum = 0;
+            for (int j = 0; j < 5; j++) {
+                sum += w.get(i, j);
+            }
+            smallestExcitatorySum = Math.min(smallestExcitatorySum, sum);
+        }
+        StabilityOptimizer.builder(w, 5).uniformModeEigenvalue(smallestExcitatorySum - 1).build();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> StabilityOptimizer.builder(w, 5).uniformModeEigenvalue(1e20).build());
+        assertTrue(error.getMessage().contains("cannot be reached in row"), error.getMessage());
+    }
+
+    @Test
     void kaoPresetReachesTarget() {
         SocResult result = SocPresets.kao2021(NEURONS, SEED).maxIterations(3000).build().run();
         assertTrue(result.converged(), "stopped with " + result.stopReason() + " at " + result.finalAbscissa());

@@ -247,8 +247,10 @@ public final class ExactGpfa {
      * @return the fit; when {@code converged} is false the iteration limit was reached first
      *     (logged at WARN)
      * @throws IllegalArgumentException when D exceeds the number of neurons or a neuron's
-     *     activity is constant
+     *     activity is constant or so large (about 1e154 and above) that its variance overflows
      * @throws SingularEquationException when a covariance is not numerically positive definite
+     * @throws io.github.neurodyn.api.NotConvergedException when the eigenvalue decomposition of
+     *     the sample covariance fails
      */
     public static ExactGpfaFit fit(GpfaData data, ExactGpfaOptions options) {
         Arguments.requireNonNull(options, "options");

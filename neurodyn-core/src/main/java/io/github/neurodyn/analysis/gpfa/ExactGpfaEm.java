@@ -1,5 +1,6 @@
 package io.github.neurodyn.analysis.gpfa;
 
+import io.github.neurodyn.api.NotConvergedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,12 +106,20 @@ final class ExactGpfaEm {
                         "activity of neuron %s is constant; expected every neuron to vary (remove silent neurons)",
                         data.neuronNames().get(n)));
             }
+            if (covariance.get(n, n) == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(String.format(
+                        "the variance of neuron %s overflows a double; expected activity well below 1e154 in "
+                                + "magnitude (rescale the data)", data.neuronNames().get(n)));
+            }
             noiseFloor[n] = NOISE_FLOOR_SHARE * covariance.get(n, n);
         }
 
         // top D eigenpairs of the covariance
         EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(neurons, true, true);
-        eigen.decompose(covariance.copy());
+        if (!eigen.decompose(covariance.copy())) {
+            throw new NotConvergedException("the eigenvalue decomposition of the activity covariance, which starts "
+                    + "the loadings, did not converge", 0, Double.NaN);
+        }
         Integer[] order = new Integer[neurons];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> Double.compare(eigen.getEigenvalue(b).real, eigen.getEigenvalue(a).real));

@@ -168,11 +168,16 @@ public final class GpfaDataFiles {
         for (int t = 0; t < activity.numRows; t++) {
             for (int n = 0; n < activity.numCols; n++) {
                 double value = activity.get(t, n);
+                // An NPY file has no text lines, so the message also gives numpy's 0-based index.
                 if (!Double.isFinite(value)) {
-                    throw new MalformedDataException(source, t + 1, n + 1,
-                            "value " + value + " is not finite; expected a finite number");
+                    throw new MalformedDataException(source, t + 1, n + 1, String.format(
+                            "value %s at array index [%d, %d] is not finite; expected a finite number", value, t, n));
                 }
-                requireObservation(value, noise, source, t + 1, n + 1);
+                if (noise == NoiseModel.POISSON && !GpfaData.isCount(value)) {
+                    throw new MalformedDataException(source, t + 1, n + 1, String.format("value %s at array index "
+                            + "[%d, %d] is not a spike count; the Poisson model expects non-negative integers",
+                            value, t, n));
+                }
             }
         }
         List<String> names = GpfaData.defaultNames(activity.numCols);

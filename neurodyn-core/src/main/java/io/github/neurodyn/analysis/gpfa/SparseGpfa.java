@@ -74,11 +74,13 @@ public final class SparseGpfa {
      * @param options the settings
      * @return the fit with its objective per iteration and the retained dimensionality
      * @throws IllegalArgumentException when an argument is null, more latents are requested than
-     *     there are neurons, a neuron has constant activity, or, for Poisson noise, an entry is not a
+     *     there are neurons, a neuron has constant activity or a variance that overflows (Gaussian
+     *     noise, entries of about 1e154 and above), or, for Poisson noise, an entry is not a
      *     non-negative integer count
      * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
      *     covariance is not numerically positive definite
-     * @throws NotConvergedException when the Poisson objective stops being finite
+     * @throws NotConvergedException when the Poisson objective stops being finite, or a length
+     *     scale does because the bin times are too far apart (squared differences overflow)
      */
     public static SparseGpfaFit fit(GpfaData data, SparseGpfaOptions options) {
         Arguments.requireNonNull(options, "options");
@@ -453,6 +455,7 @@ public final class SparseGpfa {
                     }
                 }
                 lengthAdam.ascend(logLengthScales, lengthGradient);
+                requireFiniteLengthScales(iteration, lengthGradient);
                 updateArdScales();
 
                 if (!Double.isFinite(elbo)) {
@@ -596,6 +599,27 @@ public final class SparseGpfa {
             double[] unit = new double[latents];
             Arrays.fill(unit, 1.0);
             return new GpfaParameters(c, d, r, lengths, unit);
+        }
+
+        /**
+         * Raises {@link NotConvergedException} when a length scale left the range of double. Bin
+         * times so far apart that their squared differences overflow make the gradient 0 times
+         * infinity, which is NaN.
+         */
+        private void requireFiniteLengthScales(int iteration, double[] lengthGradient) {
+            for (int j = 0; j < latents; j++) {
+                if (!Double.isFinite(logLengthScales[j])) {
+                    double spanMs = 0;
+                    for (int k = 0; k < data.segmentCount(); k++) {
+                        double[] times = data.timesMs(k);
+                        spanMs = Math.max(spanMs, times[times.length - 1] - times[0]);
+                    }
+                    throw new NotConvergedException(String.format("the length scale of latent %d became non-finite "
+                            + "at iteration %d because its gradient was %s; the longest segment spans %.3g ms, and "
+                            + "squared time differences above about 1e308 s^2 overflow", j, iteration,
+                            lengthGradient[j], spanMs), iteration, Double.NaN);
+                }
+            }
         }
 
         private double[][] repeat(double[] times) {

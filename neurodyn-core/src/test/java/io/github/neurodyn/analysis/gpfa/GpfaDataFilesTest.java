@@ -86,6 +86,15 @@ class GpfaDataFilesTest {
     }
 
     @Test
+    void npyMessageGivesArrayIndex() throws IOException {
+        Path file = folder.resolve("index.npy");
+        Npy.write(file, new DMatrixRMaj(new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}}));
+        MalformedDataException error = assertThrows(MalformedDataException.class,
+                () -> GpfaDataFiles.readNpy(file, 10, NoiseModel.GAUSSIAN));
+        assertTrue(error.getMessage().contains("at array index [1, 1]"), error.getMessage());
+    }
+
+    @Test
     void npyNanIsRejected() throws IOException {
         Path file = folder.resolve("nan.npy");
         Npy.write(file, new DMatrixRMaj(new double[][] {{1, Double.NaN}}));

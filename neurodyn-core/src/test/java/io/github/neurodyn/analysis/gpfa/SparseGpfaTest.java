@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.neurodyn.analysis.SubspaceAngles;
+import io.github.neurodyn.api.NotConvergedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -78,6 +79,39 @@ class SparseGpfaTest {
         double[] times = data.timesMs(1);
         LatentMarginals direct = fit.segmentPosteriors().get(1).marginals(fit.parameters(), times);
         assertEquals(direct.means().get(7, 2), fit.latents(1, times).means().get(7, 2), 0);
+    }
+
+    /** Returns 4 neurons of seeded Gaussian noise, standard deviation {@code scale}, on 30 bins. */
+    private static GpfaData gaussianData(double binMs, double scale) {
+        Random random = new Random(7);
+        int bins = 30;
+        double[] times = new double[bins];
+        DMatrixRMaj activity = new DMatrixRMaj(bins, 4);
+        for (int t = 0; t < bins; t++) {
+            times[t] = binMs * t;
+            for (int n = 0; n < 4; n++) {
+                activity.set(t, n, scale * random.nextGaussian());
+            }
+        }
+        return GpfaData.continuous(List.of("a", "b", "c", "d"), times, activity);
+    }
+
+    @Test
+    void overflowingVarianceRejected() {
+        // Entries near 1e300 are finite, but their squares overflow the covariance.
+        GpfaData huge = gaussianData(20, 1e300);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SparseGpfa.fit(huge, SparseGpfaOptions.defaults(2)));
+        assertTrue(error.getMessage().contains("variance of neuron a overflows"), error.getMessage());
+    }
+
+    @Test
+    void hugeBinSpacingRaisesNotConverged() {
+        // Bins 1e300 ms apart: squared time differences overflow, so the length-scale gradient is NaN.
+        GpfaData spread = gaussianData(1e300, 1);
+        NotConvergedException error = assertThrows(NotConvergedException.class,
+                () -> SparseGpfa.fit(spread, SparseGpfaOptions.defaults(2)));
+        assertTrue(error.getMessage().contains("became non-finite"), error.getMessage());
     }
 
     @Test
