@@ -107,6 +107,8 @@ class OptionErrorMessagesTest {
         "movement --reaches -1 | --reaches must be at least 1, found -1",
         "prepare --prep-times-ms NaN | --prep-times-ms must be in [0, 2000.0] ms, found NaN",
         "prepare --prep-times-ms 1,2,3 | --prep-times-ms needs a time of at least 250 ms",
+        "prepare --prep-times-ms 300,300 | --prep-times-ms lists 300.0 ms more than once; expected distinct times",
+        "prepare --prep-times-ms 0,-0,300 | --prep-times-ms lists -0.0 ms more than once",
         "prepare --null-draws 0 | --null-draws must be at least 1, found 0",
         "prepare --jpca-pcs 3 | --jpca-pcs must be an even number of at least 2",
         "prepare --data RECORDING --jpca-pcs 6 | --jpca-pcs is 6 but the recording has 4 neurons; "
