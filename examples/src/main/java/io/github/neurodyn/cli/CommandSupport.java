@@ -21,8 +21,8 @@ public abstract class CommandSupport implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandSupport.class);
 
-    /** Largest {@code --neurons} whose N x N weight matrix fits one Java array: 46340^2 &lt; 2^31. */
-    static final int MAX_NEURONS = 46_340;
+    /** Largest {@code --neurons} whose N x N weight matrix fits one Java array, the library's limit. */
+    static final int MAX_NEURONS = io.github.neurodyn.network.Networks.MAX_NEURONS;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder for CSV, PNG and summary.json (default: neurodyn-out/<subcommand>).")

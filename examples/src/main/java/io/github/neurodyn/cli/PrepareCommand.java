@@ -24,8 +24,10 @@ import io.github.neurodyn.spectral.SocResult;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
@@ -123,9 +125,15 @@ public final class PrepareCommand extends CommandSupport {
             throw new IllegalArgumentException("--prep-times-ms is empty; expected comma-separated times in ms");
         }
         double longest = 0;
+        Set<Double> seen = new HashSet<>();
         for (double t : prepTimesMs) {
             if (!(t >= 0 && t <= MAX_PREP_MS)) {
                 throw new IllegalArgumentException("--prep-times-ms must be in [0, " + MAX_PREP_MS + "] ms, found " + t);
+            }
+            // 0.0 + t maps -0.0 to 0.0, so the two zeros count as the same time.
+            if (!seen.add(0.0 + t)) {
+                throw new IllegalArgumentException("--prep-times-ms lists " + t + " ms more than once; "
+                        + "expected distinct times");
             }
             longest = Math.max(longest, t);
         }

@@ -52,6 +52,27 @@ class OptionErrorMessagesTest {
         return file;
     }
 
+    /**
+     * Writes a recording of 2 conditions x 4 bins of 10 ms and 5 varying neurons. After the mean
+     * over conditions is removed, the 4 bins span 4 dimensions but the 3 states before each step
+     * span only 3, because the two conditions are then mirror images.
+     */
+    private Path writeShortRecording() throws IOException {
+        StringBuilder text = new StringBuilder("condition,time_ms,n1,n2,n3,n4,n5\n");
+        for (int c = 0; c < 2; c++) {
+            for (int t = 0; t < 4; t++) {
+                text.append("reach").append(c + 1).append(',').append(10 * t);
+                for (int n = 1; n <= 5; n++) {
+                    text.append(String.format(Locale.ROOT, ",%.6f", 10 + Math.sin(1.7 * n * t + 2.3 * c + 0.4 * n * n)));
+                }
+                text.append('\n');
+            }
+        }
+        Path file = dir.resolve("short.csv");
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
     /** Runs the command line and returns its exit status and standard error. */
     private static String[] run(List<String> args) {
         PrintStream original = System.err;
@@ -107,12 +128,18 @@ class OptionErrorMessagesTest {
         "movement --reaches -1 | --reaches must be at least 1, found -1",
         "prepare --prep-times-ms NaN | --prep-times-ms must be in [0, 2000.0] ms, found NaN",
         "prepare --prep-times-ms 1,2,3 | --prep-times-ms needs a time of at least 250 ms",
+        "prepare --prep-times-ms 300,300 | --prep-times-ms lists 300.0 ms more than once; expected distinct times",
+        "prepare --prep-times-ms 0,-0,300 | --prep-times-ms lists -0.0 ms more than once",
         "prepare --null-draws 0 | --null-draws must be at least 1, found 0",
         "prepare --jpca-pcs 3 | --jpca-pcs must be an even number of at least 2",
         "prepare --data RECORDING --jpca-pcs 6 | --jpca-pcs is 6 but the recording has 4 neurons; "
                 + "expected --jpca-pcs <= neurons",
         "jpca --model --pcs 3 | --pcs must be an even number of at least 2",
         "jpca --model --neurons 20 --pcs 22 | --pcs is 22 but the recording has 20 neurons",
+        "jpca --data SHORT --pcs 4 | have rank 3, below --pcs = 4, so the dynamics fit is not determined; "
+                + "use an even --pcs of at most 2",
+        "prepare --data SHORT --jpca-pcs 4 | have rank 3, below --jpca-pcs = 4",
+        "prepare --data SHORT --jpca-pcs 4 | use an even --jpca-pcs of at most 2",
         "jpca --data RECORDING --pcs 6 | --pcs is 6 but the recording has 4 neurons; expected --pcs <= neurons",
         "jpca --data RECORDING --pcs 2 --soften 0 | neuron n4 is constant and the soft normalisation constant is 0, "
                 + "so x / (range + c) divides by zero; use a positive --soften",
@@ -130,9 +157,10 @@ class OptionErrorMessagesTest {
     })
     void badValueNamesOption(String command, String expected) throws IOException {
         String recording = writeRecording().toString();
+        String shortRecording = writeShortRecording().toString();
         List<String> args = new ArrayList<>();
         for (String word : command.split(" ")) {
-            args.add(word.equals("RECORDING") ? recording : word);
+            args.add(word.equals("RECORDING") ? recording : word.equals("SHORT") ? shortRecording : word);
         }
         Path out = dir.resolve("out");
         args.addAll(List.of("--out", out.toString()));

@@ -29,7 +29,8 @@ public final class DynamicsRegression {
 
     /**
      * Fits an unconstrained M by least squares through EJML's Householder QR solve of
-     * {@code X M^T = D}. Cost: about {@code 2 m k^2} flops for the factorisation.
+     * {@code X M^T = D}, after a singular value check of the rank. Cost: about {@code 2 m k^2}
+     * flops for the factorisation plus the singular values of X.
      *
      * @param states m x k states, m at least k, of full column rank
      * @param differences m x k changes, one per state
@@ -41,11 +42,18 @@ public final class DynamicsRegression {
         requireProblem(states, differences);
         int m = states.numRows;
         int k = states.numCols;
+        // The rank test uses singular values, because EJML's QR quality multiplies the k ratios
+        // |R_ii| / max |R_ii| and so rejects well-conditioned states with decaying column norms,
+        // such as 20 PC scores.
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, k, false, false, true);
+        if (!svd.decompose(states.copy())) {
+            throw new IllegalStateException("EJML singular value decomposition failed on finite " + m + "x" + k
+                    + " states");
+        }
+        requireFullRank(svd.getSingularValues(), k);
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(m, k);
-        if (!solver.setA(states.copy()) || !(solver.quality() > RANK_TOLERANCE)) {
-            throw new IllegalArgumentException(String.format(
-                    "states are rank deficient (QR quality %.3e); expected %d linearly independent columns",
-                    solver.quality(), k));
+        if (!solver.setA(states.copy())) {
+            throw new IllegalStateException("EJML QR decomposition failed on finite " + m + "x" + k + " states");
         }
         DMatrixRMaj transposed = new DMatrixRMaj(k, k);
         solver.solve(differences.copy(), transposed);
@@ -84,17 +92,7 @@ public final class DynamicsRegression {
         }
         DMatrixRMaj w = svd.getV(null, false);
         double[] s = svd.getSingularValues();
-        double largest = 0;
-        double smallest = Double.POSITIVE_INFINITY;
-        for (double value : s) {
-            largest = Math.max(largest, value);
-            smallest = Math.min(smallest, value);
-        }
-        if (!(smallest > RANK_TOLERANCE * largest)) {
-            throw new IllegalArgumentException(String.format(
-                    "states are rank deficient (singular values from %.3e down to %.3e); expected %d "
-                    + "linearly independent columns", largest, smallest, k));
-        }
+        requireFullRank(s, k);
 
         // C = D^T X - X^T D, rotated into the basis W.
         DMatrixRMaj c = new DMatrixRMaj(k, k);
@@ -173,6 +171,21 @@ public final class DynamicsRegression {
         if (states.numRows < k) {
             throw new IllegalArgumentException(String.format(
                     "states has %d samples of %d dimensions; expected at least %d samples", states.numRows, k, k));
+        }
+    }
+
+    /** Rejects states whose smallest singular value is at most RANK_TOLERANCE times the largest. */
+    private static void requireFullRank(double[] singularValues, int k) {
+        double largest = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double value : singularValues) {
+            largest = Math.max(largest, value);
+            smallest = Math.min(smallest, value);
+        }
+        if (!(smallest > RANK_TOLERANCE * largest)) {
+            throw new IllegalArgumentException(String.format(
+                    "states are rank deficient (singular values from %.3e down to %.3e); expected %d "
+                    + "linearly independent columns", largest, smallest, k));
         }
     }
 }

@@ -4,6 +4,8 @@ import io.github.neurodyn.api.Arguments;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,8 +136,14 @@ public final class Jpca {
                 }
             }
         }
-        DMatrixRMaj mBest = DynamicsRegression.leastSquares(states, changes);
-        DMatrixRMaj mSkew = DynamicsRegression.skewSymmetric(states, changes);
+        DMatrixRMaj mBest;
+        DMatrixRMaj mSkew;
+        try {
+            mBest = DynamicsRegression.leastSquares(states, changes);
+            mSkew = DynamicsRegression.skewSymmetric(states, changes);
+        } catch (IllegalArgumentException ex) {
+            throw rankDeficientStates(states, ex);
+        }
 
         // jPC planes from M_skew, each aligned with the spread of the first analysed states.
         double[] speeds = new double[k / 2];
@@ -356,5 +364,38 @@ public final class Jpca {
             fractions[j] /= total;
         }
         return fractions;
+    }
+
+    /**
+     * Builds the rejection of states that the dynamics fit cannot use: it gives their numerical
+     * rank r (singular values above {@code 1e-12} times the largest) and the largest even pcs
+     * below it, because jPC planes come in pairs.
+     */
+    private static IllegalArgumentException rankDeficientStates(DMatrixRMaj states, IllegalArgumentException cause) {
+        int k = states.numCols;
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(states.numRows, k,
+                false, false, true);
+        if (!svd.decompose(states.copy())) {
+            return cause;
+        }
+        double[] singularValues = svd.getSingularValues();
+        double largest = 0;
+        for (double value : singularValues) {
+            largest = Math.max(largest, value);
+        }
+        int rank = 0;
+        for (double value : singularValues) {
+            if (value > RANK_TOLERANCE * largest) {
+                rank++;
+            }
+        }
+        int evenBelowRank = Math.min(rank, k - 1);
+        evenBelowRank -= evenBelowRank % 2;
+        String advice = evenBelowRank >= 2
+                ? "use an even pcs of at most " + evenBelowRank
+                : "use more conditions or a longer window";
+        return new IllegalArgumentException(String.format(
+                "the PC scores before each time step have rank %d, below pcs = %d, so the dynamics fit "
+                + "is not determined; %s", rank, k, advice), cause);
     }
 }

@@ -327,9 +327,9 @@ public final class Simulation {
      */
     public Trajectory run() {
         validate();
-        warnIfStepUnstable();
-        CancelledException.checkInterrupted(RUN, 0);
         double[] times = sampleTimes();
+        warnIfStepUnstable(integrator.isFixedStep() ? largestStepSeconds(times) : stepSeconds);
+        CancelledException.checkInterrupted(RUN, 0);
         int n = network.size();
         double[][] states = new double[trials][times.length * n];
         LOG.debug("integrating N = {}, B = {} with {} (dt = {} s) over {} s, {} samples",
@@ -352,12 +352,13 @@ public final class Simulation {
         if (!integrator.isFixedStep()) {
             throw new IllegalArgumentException("stepper() needs a fixed-step integrator, found " + integrator);
         }
-        warnIfStepUnstable();
+        warnIfStepUnstable(stepSeconds);
         return newStepper();
     }
 
-    private void warnIfStepUnstable() {
-        String warning = stepStabilityWarning(integrator, stepSeconds, network.timeConstants());
+    /** Logs the stability warning for the step the integration takes, which can be shorter than stepSeconds. */
+    private void warnIfStepUnstable(double usedStepSeconds) {
+        String warning = stepStabilityWarning(integrator, usedStepSeconds, network.timeConstants());
         if (warning != null) {
             LOG.warn(warning);
         }
@@ -403,13 +404,8 @@ public final class Simulation {
         for (int k = 1; k < times.length && !stopped; k++) {
             // Split the interval into equal steps that end on the sample time.
             double length = times[k] - times[k - 1];
-            double ratio = length / stepSeconds;
-            long count = Math.round(ratio);
-            double h = stepSeconds;
-            if (count < 1 || Math.abs(ratio - count) > GRID_TOLERANCE * ratio) {
-                count = (long) Math.ceil(ratio);
-                h = length / count;
-            }
+            long count = stepCount(length);
+            double h = stepLength(length, count);
             for (long s = 0; s < count; s++) {
                 stepper.advance(h);
                 if (stepper.stopRequested()) {
@@ -479,6 +475,43 @@ public final class Simulation {
     }
 
     /** Returns t_k = k * interval for every k with t_k below the duration, then the duration itself. */
+    /**
+     * Returns the number of equal fixed steps that cover a sample interval: the interval over
+     * stepSeconds when that ratio is an integer within the grid tolerance, otherwise the ratio
+     * rounded up, so no step is longer than stepSeconds.
+     */
+    private long stepCount(double intervalSeconds) {
+        double ratio = intervalSeconds / stepSeconds;
+        long count = Math.round(ratio);
+        if (count < 1 || Math.abs(ratio - count) > GRID_TOLERANCE * ratio) {
+            count = (long) Math.ceil(ratio);
+        }
+        return count;
+    }
+
+    /** Returns the length of each of the {@code count} steps over an interval, stepSeconds when it fits exactly. */
+    private double stepLength(double intervalSeconds, long count) {
+        double ratio = intervalSeconds / stepSeconds;
+        return Math.abs(ratio - count) > GRID_TOLERANCE * ratio ? intervalSeconds / count : stepSeconds;
+    }
+
+    /**
+     * Returns the longest fixed step that {@link #run()} takes over the sample times, which is
+     * shorter than stepSeconds when every sample interval is shorter than it.
+     */
+    double largestStepSeconds() {
+        return largestStepSeconds(sampleTimes());
+    }
+
+    private double largestStepSeconds(double[] times) {
+        double largest = 0;
+        for (int k = 1; k < times.length; k++) {
+            double length = times[k] - times[k - 1];
+            largest = Math.max(largest, stepLength(length, stepCount(length)));
+        }
+        return largest;
+    }
+
     private double[] sampleTimes() {
         long whole = (long) Math.floor(durationSeconds / sampleEverySeconds * (1 + GRID_TOLERANCE));
         double lastOnGrid = whole * sampleEverySeconds;

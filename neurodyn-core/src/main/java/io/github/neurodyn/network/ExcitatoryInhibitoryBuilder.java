@@ -202,14 +202,15 @@ public final class ExcitatoryInhibitoryBuilder {
      * decomposition of {@link Connectivity#of(DMatrixRMaj, int, int)}.
      *
      * @return the network, with {@link Connectivity#excitatoryCount()} = N<sub>E</sub>
-     * @throws IllegalArgumentException if N &lt; 1; f or p lies outside [0, 1]; gamma or sigma
+     * @throws IllegalArgumentException if N lies outside [1, {@link Networks#MAX_NEURONS}]; f or p lies
+     *     outside [0, 1]; gamma or sigma
      *     is negative or not finite; sigma exceeds {@link #MAX_LOG_NORMAL_SIGMA}; R or w0 is not
      *     positive and finite; R cannot be reached because the weights have no variance (for
      *     example p = 0, or p = 1 with sigma = 0); or a row cannot be balanced to rowSum (no
      *     inhibitory input, or rowSum above the row's excitatory sum)
      */
     public Connectivity build() {
-        Arguments.requireAtLeast(size, 1, "number of neurons N");
+        Networks.requireNeuronCount(size, "number of neurons N");
         Arguments.requireProbability(excitatoryFraction, "excitatoryFraction f");
         Arguments.requireProbability(connectionProbability, "connectionProbability p");
         Arguments.requireNonNegative(inhibitionDominance, "inhibitionDominance gamma");

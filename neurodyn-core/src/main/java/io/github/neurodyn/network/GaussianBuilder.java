@@ -102,10 +102,11 @@ public final class GaussianBuilder {
      * decomposition of {@link Connectivity#of(DMatrixRMaj, int, int)}.
      *
      * @return the network
-     * @throws IllegalArgumentException if N &lt; 1, or g or rowSum is not finite, or g &lt; 0
+     * @throws IllegalArgumentException if N lies outside [1, {@link Networks#MAX_NEURONS}], or g or
+     *     rowSum is not finite, or g &lt; 0
      */
     public Connectivity build() {
-        Arguments.requireAtLeast(size, 1, "number of neurons N");
+        Networks.requireNeuronCount(size, "number of neurons N");
         Arguments.requireNonNegative(gain, "gain g");
         if (balanceRows) {
             Arguments.requireFinite(rowSum, "rowSum");

@@ -120,11 +120,12 @@ public final class LowRankBuilder {
      * {@link Connectivity#of(DMatrixRMaj, int, int)}.
      *
      * @return the network
-     * @throws IllegalArgumentException if N &lt; 1, the structure is missing, not finite or not
+     * @throws IllegalArgumentException if N lies outside [1, {@link Networks#MAX_NEURONS}], the
+     *     structure is missing, not finite or not
      *     N x r with the same r &gt;= 1 for both, or g is negative or not finite
      */
     public Connectivity build() {
-        Arguments.requireAtLeast(size, 1, "number of neurons N");
+        Networks.requireNeuronCount(size, "number of neurons N");
         Arguments.requireNonNull(left, "structure m (left vectors)");
         Arguments.requireNonNull(right, "structure n (right vectors)");
         Arguments.requireAtLeast(left.numCols, 1, "rank of structure m");

@@ -25,13 +25,36 @@ public final class Networks {
     /** Seed used by the random builders when none is set, so that unseeded builds repeat. */
     public static final long DEFAULT_SEED = 1L;
 
+    /**
+     * Largest number of neurons N accepted by every builder here: the N x N weight matrix is one
+     * Java array, so N * N must not exceed {@code Integer.MAX_VALUE - 8}, the largest array
+     * length that HotSpot allocates.
+     */
+    public static final int MAX_NEURONS = 46_340;
+
     private Networks() {
+    }
+
+    /**
+     * Checks that N lies in [1, {@link #MAX_NEURONS}].
+     *
+     * @param neurons N
+     * @param name the argument name for the message
+     * @throws IllegalArgumentException naming the argument, its value and the allowed range
+     */
+    public static void requireNeuronCount(int neurons, String name) {
+        Arguments.requireAtLeast(neurons, 1, name);
+        if (neurons > MAX_NEURONS) {
+            throw new IllegalArgumentException(String.format(
+                    "%s must be at most %d, so that the N x N weight matrix fits one Java array "
+                    + "(N * N <= Integer.MAX_VALUE - 8), found %d", name, MAX_NEURONS, neurons));
+        }
     }
 
     /**
      * Starts a dense Gaussian network, W[i][j] ~ N(0, g^2/N).
      *
-     * @param neurons N, checked (&gt;= 1) in {@code build()}
+     * @param neurons N, checked (1 &lt;= N &lt;= {@link #MAX_NEURONS}) in {@code build()}
      * @return a builder with the defaults of {@link GaussianBuilder}
      */
     public static GaussianBuilder gaussian(int neurons) {
@@ -41,7 +64,7 @@ public final class Networks {
     /**
      * Starts a sparse excitatory/inhibitory network that follows Dale's law.
      *
-     * @param neurons N, checked (&gt;= 1) in {@code build()}
+     * @param neurons N, checked (1 &lt;= N &lt;= {@link #MAX_NEURONS}) in {@code build()}
      * @return a builder with the defaults of {@link ExcitatoryInhibitoryBuilder}
      */
     public static ExcitatoryInhibitoryBuilder excitatoryInhibitory(int neurons) {
@@ -51,7 +74,7 @@ public final class Networks {
     /**
      * Starts a low-rank plus random network, W = M N^T / N + chi.
      *
-     * @param neurons N, checked (&gt;= 1) in {@code build()}
+     * @param neurons N, checked (1 &lt;= N &lt;= {@link #MAX_NEURONS}) in {@code build()}
      * @return a builder with the defaults of {@link LowRankBuilder}
      */
     public static LowRankBuilder lowRank(int neurons) {
@@ -65,13 +88,13 @@ public final class Networks {
      *
      * <p>Every neuron is excitatory when weight &gt;= 0 and inhibitory otherwise.
      *
-     * @param neurons N &gt;= 1
+     * @param neurons N, 1 &lt;= N &lt;= {@link #MAX_NEURONS}
      * @param weight the weight of each link, finite
      * @return the chain
-     * @throws IllegalArgumentException if N &lt; 1 or the weight is not finite
+     * @throws IllegalArgumentException if N lies outside [1, {@link #MAX_NEURONS}] or the weight is not finite
      */
     public static Connectivity feedforwardChain(int neurons, double weight) {
-        Arguments.requireAtLeast(neurons, 1, "number of neurons N");
+        requireNeuronCount(neurons, "number of neurons N");
         Arguments.requireFinite(weight, "weight");
         DMatrixRMaj w = new DMatrixRMaj(neurons, neurons);
         for (int i = 0; i + 1 < neurons; i++) {
@@ -110,14 +133,19 @@ public final class Networks {
      * The population means then follow the 2 x 2 network, and the eigenvalues are w (1 - k)
      * and 0 (2m - 1 times).
      *
-     * @param neuronsPerPopulation m &gt;= 1
+     * @param neuronsPerPopulation m, 1 &lt;= m &lt;= {@link #MAX_NEURONS} / 2
      * @param weight w, finite and &gt;= 0
      * @param inhibitionRatio k, finite and &gt;= 0
      * @return the 2m x 2m network, the first m neurons excitatory
-     * @throws IllegalArgumentException if m &lt; 1, or w or k is negative or not finite
+     * @throws IllegalArgumentException if m lies outside [1, {@link #MAX_NEURONS} / 2], or w or k is negative or not finite
      */
     public static Connectivity balancedAmplification(int neuronsPerPopulation, double weight, double inhibitionRatio) {
         Arguments.requireAtLeast(neuronsPerPopulation, 1, "neuronsPerPopulation m");
+        if (neuronsPerPopulation > MAX_NEURONS / 2) {
+            throw new IllegalArgumentException(String.format(
+                    "neuronsPerPopulation m must be at most %d, so that the 2m x 2m weight matrix fits one "
+                    + "Java array, found %d", MAX_NEURONS / 2, neuronsPerPopulation));
+        }
         Arguments.requireNonNegative(weight, "weight w");
         Arguments.requireNonNegative(inhibitionRatio, "inhibitionRatio k");
         int m = neuronsPerPopulation;

@@ -120,12 +120,13 @@ public final class SocPresets {
      * {@code w0 = 1.2 / sqrt(N p (1 - p))}; every inhibitory entry off the diagonal starts at
      * {@code -U(0, 1)}.
      *
-     * @param neurons {@code N}, at least 5
+     * @param neurons {@code N}, from 5 to {@link Networks#MAX_NEURONS}
      * @param seed random seed
      * @return the {@code N x N} connectivity
      */
     public static DMatrixRMaj kaoNetwork(int neurons, long seed) {
         Arguments.requireAtLeast(neurons, 5, "neurons");
+        Networks.requireNeuronCount(neurons, "neurons");
         int excitatory = kaoExcitatoryCount(neurons);
         double p = KAO_PROBABILITY;
         double logW0 = Math.log(1.2 / Math.sqrt(neurons * p * (1 - p)));

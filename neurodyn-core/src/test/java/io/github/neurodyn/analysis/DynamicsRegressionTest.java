@@ -82,6 +82,27 @@ class DynamicsRegressionTest {
     }
 
     @Test
+    void unconstrainedFitAcceptsTwentyColumns() {
+        // Columns scaled by 0.75^j, like decaying PC scores: the condition number is a few hundred,
+        // yet the product of the 20 ratios |R_jj| / max |R_jj| (EJML's QR quality) is about 1e-24.
+        Random random = new Random(6);
+        DMatrixRMaj states = SyntheticRecordings.gaussian(200, 20, random);
+        for (int i = 0; i < 200; i++) {
+            for (int j = 0; j < 20; j++) {
+                states.set(i, j, states.get(i, j) * Math.pow(0.75, j));
+            }
+        }
+        DMatrixRMaj generator = SyntheticRecordings.gaussian(20, 20, random);
+        DMatrixRMaj changes = new DMatrixRMaj(200, 20);
+        CommonOps_DDRM.multTransB(states, generator, changes);
+
+        DMatrixRMaj fit = DynamicsRegression.leastSquares(states, changes);
+
+        double error = CommonOps_DDRM.elementMaxAbs(difference(fit, generator));
+        assertTrue(error < ROUND_OFF * CommonOps_DDRM.elementMaxAbs(generator), "max |M - M_true| = " + error);
+    }
+
+    @Test
     void rejectsRankDeficientStates() {
         DMatrixRMaj states = new DMatrixRMaj(10, 3);
         for (int i = 0; i < 10; i++) {

@@ -1,5 +1,6 @@
 package io.github.neurodyn.dynamics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,35 @@ class StepStabilityWarningTest {
         assertNull(Simulation.stepStabilityWarning(Integrator.EULER, 1.0, new double[0]));
     }
 
+    @Test
+    void stepLongerThanDurationUsesDuration() {
+        double duration = 0.5 * TAU_MIN;
+        Simulation simulation = Simulation.of(leakyNeuron()).integrator(Integrator.EULER).stepSeconds(1e6 * TAU_MIN)
+                .durationSeconds(duration).sampleEverySeconds(duration);
+
+        double used = simulation.largestStepSeconds();
+
+        assertEquals(duration, used, 1e-15 * duration);
+        assertNull(Simulation.stepStabilityWarning(Integrator.EULER, used, new double[] {TAU_MIN}));
+    }
+
+    @Test
+    void stepSplitIntoEqualPartsUsesPart() {
+        // A sample interval of 3 tau_min with a step of 2.5 tau_min is split into two steps of 1.5 tau_min.
+        Simulation simulation = Simulation.of(leakyNeuron()).integrator(Integrator.EULER)
+                .stepSeconds(2.5 * TAU_MIN).durationSeconds(6 * TAU_MIN).sampleEverySeconds(3 * TAU_MIN);
+
+        assertEquals(1.5 * TAU_MIN, simulation.largestStepSeconds(), 1e-12 * TAU_MIN);
+    }
+
+    @Test
+    void stepFittingIntervalIsUsedUnchanged() {
+        Simulation simulation = Simulation.of(leakyNeuron()).integrator(Integrator.EULER)
+                .stepSeconds(3 * TAU_MIN).durationSeconds(6 * TAU_MIN).sampleEverySeconds(6 * TAU_MIN);
+
+        assertEquals(3 * TAU_MIN, simulation.largestStepSeconds());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Integrator.class, names = {"EULER", "HEUN", "RK4"})
     void limitSeparatesDecayFromGrowth(Integrator integrator) {
@@ -74,11 +104,16 @@ class StepStabilityWarningTest {
 
     /** Returns |x| after {@link #STEPS} steps of {@code tau dx/dt = -x} from x(0) = 1. */
     private static double finalMagnitude(Integrator integrator, double stepSeconds) {
-        RateNetwork leak = RateNetwork.builder().weights(new DMatrixRMaj(1, 1)).timeConstant(TAU_MIN)
-                .nonlinearity(Nonlinearity.identity()).build();
+        RateNetwork leak = leakyNeuron();
         double duration = STEPS * stepSeconds;
         Trajectory run = Simulation.of(leak).integrator(integrator).stepSeconds(stepSeconds)
                 .durationSeconds(duration).sampleEverySeconds(duration).initialState(new double[] {1.0}).run();
         return Math.abs(run.state(0, run.times().length - 1)[0]);
+    }
+
+    /** Returns one neuron with tau = tau_min, no recurrence and the identity nonlinearity. */
+    private static RateNetwork leakyNeuron() {
+        return RateNetwork.builder().weights(new DMatrixRMaj(1, 1)).timeConstant(TAU_MIN)
+                .nonlinearity(Nonlinearity.identity()).build();
     }
 }

@@ -247,7 +247,8 @@ public final class ExactGpfa {
      * @return the fit; when {@code converged} is false the iteration limit was reached first
      *     (logged at WARN)
      * @throws IllegalArgumentException when D exceeds the number of neurons or a neuron's
-     *     activity is constant or so large (about 1e154 and above) that its variance overflows
+     *     activity is constant, so large (about 1e154 and above) that its variance overflows or
+     *     so small (about 1e-154 and below) that its variance underflows
      * @throws SingularEquationException when a covariance is not numerically positive definite
      * @throws io.github.neurodyn.api.NotConvergedException when the eigenvalue decomposition of
      *     the sample covariance fails

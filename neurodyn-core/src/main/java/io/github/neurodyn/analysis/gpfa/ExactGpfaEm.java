@@ -102,9 +102,7 @@ final class ExactGpfaEm {
         noiseFloor = new double[neurons];
         for (int n = 0; n < neurons; n++) {
             if (!(covariance.get(n, n) > 0)) {
-                throw new IllegalArgumentException(String.format(
-                        "activity of neuron %s is constant; expected every neuron to vary (remove silent neurons)",
-                        data.neuronNames().get(n)));
+                throw zeroVariance(data, n);
             }
             if (covariance.get(n, n) == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException(String.format(
@@ -284,5 +282,31 @@ final class ExactGpfaEm {
             slope += 0.5 * SpdMatrices.traceOfProduct(sandwich, derivative);
         }
         return new double[] {value, slope};
+    }
+
+    /**
+     * Builds the rejection of a neuron whose variance is zero: either its activity is constant or
+     * it varies but is so small (about 1e-154 and below) that its variance underflows a double.
+     * The fit works in the units of the data, so scaling only this check would not help.
+     */
+    private static IllegalArgumentException zeroVariance(GpfaData data, int neuron) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < data.segmentCount(); k++) {
+            DMatrixRMaj y = data.activity(k);
+            for (int t = 0; t < y.numRows; t++) {
+                smallest = Math.min(smallest, y.get(t, neuron));
+                largest = Math.max(largest, y.get(t, neuron));
+            }
+        }
+        String name = data.neuronNames().get(neuron);
+        if (smallest < largest) {
+            return new IllegalArgumentException(String.format(
+                    "activity of neuron %s varies, from %.3e to %.3e, but is too small for its variance to be "
+                    + "represented in a double; expected activity well above 1e-154 in magnitude (rescale the data)",
+                    name, smallest, largest));
+        }
+        return new IllegalArgumentException(String.format(
+                "activity of neuron %s is constant; expected every neuron to vary (remove silent neurons)", name));
     }
 }

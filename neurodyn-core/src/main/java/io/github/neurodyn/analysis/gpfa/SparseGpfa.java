@@ -74,8 +74,8 @@ public final class SparseGpfa {
      * @param options the settings
      * @return the fit with its objective per iteration and the retained dimensionality
      * @throws IllegalArgumentException when an argument is null, more latents are requested than
-     *     there are neurons, a neuron has constant activity or a variance that overflows (Gaussian
-     *     noise, entries of about 1e154 and above), or, for Poisson noise, an entry is not a
+     *     there are neurons, a neuron has constant activity or a variance that overflows or
+     *     underflows (Gaussian noise, entries of about 1e154 and above or 1e-154 and below), or, for Poisson noise, an entry is not a
      *     non-negative integer count
      * @throws io.github.neurodyn.api.SingularEquationException when a kernel matrix or q(u)
      *     covariance is not numerically positive definite

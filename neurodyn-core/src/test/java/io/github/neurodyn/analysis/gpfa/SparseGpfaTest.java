@@ -106,6 +106,31 @@ class SparseGpfaTest {
     }
 
     @Test
+    void underflowingVarianceRejected() {
+        // Entries near 1e-300 vary, but their squares underflow to zero in the covariance.
+        GpfaData tiny = gaussianData(20, 1e-300);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SparseGpfa.fit(tiny, SparseGpfaOptions.defaults(2)));
+
+        assertTrue(error.getMessage().contains("activity of neuron a varies"), error.getMessage());
+        assertTrue(error.getMessage().contains("too small for its variance to be represented"), error.getMessage());
+    }
+
+    @Test
+    void silentNeuronRejected() {
+        GpfaData data = gaussianData(20, 1.0);
+        DMatrixRMaj activity = data.activity(0);
+        for (int t = 0; t < activity.numRows; t++) {
+            activity.set(t, 2, 0.0);
+        }
+        GpfaData constant = GpfaData.continuous(List.of("a", "b", "c", "d"), data.timesMs(0), activity);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SparseGpfa.fit(constant, SparseGpfaOptions.defaults(2)));
+
+        assertTrue(error.getMessage().contains("activity of neuron c is constant"), error.getMessage());
+    }
+
+    @Test
     void hugeBinSpacingRaisesNotConverged() {
         // Bins 1e300 ms apart: squared time differences overflow, so the length-scale gradient is NaN.
         GpfaData spread = gaussianData(1e300, 1);
