@@ -349,14 +349,14 @@ final class ColumnKernels {
     }
 
     /**
-     * Decides between the fused and the unfused update: an explicit {@code true} or
-     * {@code false} in {@code property} wins; otherwise the JVM's answer to whether it
-     * compiles {@link Math#fma} to hardware; otherwise fused. Any other value of the property
-     * is logged as a warning and ignored, because this runs in a class initialiser, where an
-     * exception would make the whole simulation package unusable.
+     * Decides between the fused and the unfused update. An explicit {@code true} or
+     * {@code false} in {@code property} decides first. Otherwise the JVM's {@code UseFMA} flag
+     * decides, and the fused form is used when the flag cannot be read. Any other value of the
+     * property is logged as a warning and ignored: this runs in a class initialiser, where an
+     * exception would leave this class unloadable and every simulation failing.
      *
      * @param property the value of {@link #FUSED_PROPERTY}, or null when it is not set
-     * @param hardwareFma the JVM's answer, empty when it cannot tell
+     * @param hardwareFma the value of {@code UseFMA}, empty when it cannot be read
      */
     static boolean useFusedMultiplyAdd(String property, Supplier<Optional<Boolean>> hardwareFma) {
         if (property != null) {

@@ -44,9 +44,9 @@ final class PowerOfTwoScaling {
     }
 
     /**
-     * Runs a solve on a coefficient matrix scaled by {@code 2^-exponent} and, when that
-     * solve rejects the spectrum, says in the message that the eigenvalues it quotes are
-     * those of the scaled matrix.
+     * Runs a solve on a coefficient matrix scaled by {@code 2^-exponent}. When that solve
+     * rejects the spectrum, the exception message is extended to state that the quoted
+     * eigenvalues are those of the scaled matrix.
      *
      * @param matrix name of the scaled coefficient matrix for the message
      */

@@ -47,9 +47,10 @@ public record GpfaStart(DMatrixRMaj loadings, DMatrixRMaj[] loadingCovariances, 
      * @param lengthScalesSeconds l, length D, positive and finite, in seconds
      * @param segmentPosteriors per segment, {@code q(u)} with D latents and symmetric positive
      *     definite covariances, or null for {@code N(0, I)}
-     * @throws IllegalArgumentException when a required argument is null, an entry is not finite,
-     *     the loadings are all zero, a length or shape does not match N and D, a noise variance
-     *     or length scale is not positive, or a covariance is not symmetric positive definite
+     * @throws IllegalArgumentException if a required argument is null or has a non-finite entry,
+     *     or if the loadings are all zero. Also if a length or shape does not match N and D, a
+     *     noise variance or length scale is not positive, or a covariance is not symmetric
+     *     positive definite
      */
     public GpfaStart {
         Arguments.requireNonNull(loadings, "loadings");

@@ -71,8 +71,8 @@ class GpfaStartTest {
         SparseGpfaOptions options = options(5, 25);
         SparseGpfaFit byDefault = SparseGpfa.fit(data, options);
         GpfaStart start = SparseGpfa.principalAxesStart(data, options, GaussianPredictorLikelihood.INSTANCE);
-        SparseGpfaFit given = SparseGpfa.fit(data, options, start);
-        assertArrayEquals(byDefault.elboHistory(), given.elboHistory());
+        SparseGpfaFit explicit = SparseGpfa.fit(data, options, start);
+        assertArrayEquals(byDefault.elboHistory(), explicit.elboHistory());
     }
 
     @Test
@@ -273,11 +273,11 @@ class GpfaStartTest {
         }
     }
 
-    private static void assertClose(double[] expected, double[] found, String what) {
-        assertEquals(expected.length, found.length, what + " length");
+    private static void assertClose(double[] expected, double[] found, String label) {
+        assertEquals(expected.length, found.length, label + " length");
         double scale = Arrays.stream(expected).map(Math::abs).max().orElse(0);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], found[i], ROUND_TRIP_TOLERANCE * scale, what + " entry " + i);
+            assertEquals(expected[i], found[i], ROUND_TRIP_TOLERANCE * scale, label + " entry " + i);
         }
     }
 
